@@ -119,11 +119,14 @@ class Published:
     """What the last build into the published output folder published, as its address record keeps it
     (`sitegen.addresses.AddressBook`), for the preview to compare with.
 
+    ``addresses`` are the site paths (``/interviews/x/``) its pages were at, the old addresses they kept
+    (``aliases:``) and those they had before their last move: every address readers may have had.
     ``key`` changes whenever a build publishes another record ("" without one): the warnings a preview
     gives of addresses that moved since (`sitegen.addresses.moved_pages`) then stop because the move
     was published, not because a file was mended.
     """
 
+    addresses: frozenset[str] = frozenset()
     key: str = ""
 
 
@@ -402,7 +405,7 @@ def _published(options: BuildOptions, config: Config) -> Published:
     book = record[1]
     key = digest(json.dumps([sorted(book.pages.items()), sorted(book.patterns.items())],
                             ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    return Published(key)
+    return Published(frozenset(_addresses_of(book)), key)
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
@@ -410,9 +413,12 @@ def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
     old addresses they kept there (``aliases:``) and the ones they had before their last move: ``{site path: page
     file}`` (`sitegen.addresses.AddressBook`); empty without a cache."""
     record = _address_record(options, config)
-    if record is None:
-        return {}
-    book = record[1]
+    return _addresses_of(record[1]) if record is not None else {}
+
+
+def _addresses_of(book: AddressBook) -> dict[str, str]:
+    """``{site path: page file}`` of every address the record ``book`` keeps: each page's, the old addresses it
+    kept (``aliases:``) and the one it had before its last move."""
     former = {known.was: rel for rel, known in book.pages.items() if known.was}
     former.update((alias, rel) for rel, known in book.pages.items() for alias in known.aliases)
     former.update((known.url, rel) for rel, known in book.pages.items())

@@ -37,7 +37,10 @@ published meanwhile (a changed address, a file gone) stays listed until its
 file is saved, deleted or comes back, and one mended from another file (an
 alias that keeps a gone file's address) goes at once. A page's address
 is compared with the last build into the published output folder, never
-with an earlier preview: a draft's or a scheduled page's is never warned.
+with an earlier preview: a draft's or a scheduled page's is never warned,
+and a page reached at an address it no longer has is led to its new one,
+with a banner only when that old address was published and nothing
+serves it again (`SiteState.lost_address`).
 
 Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a
@@ -297,7 +300,9 @@ class SiteState:
     ``tags`` the links of draft and scheduled pages to the tag lists show
     after them (`mark_preview_links`), and ``moved`` the addresses pages had
     earlier while the server ran to their files (`moved_since`); ``titles`` the title of each page
-    file (interviews and case studies; a unit's name), by which a renamed file is known (`moved_since`).
+    file (interviews and case studies; a unit's name), by which a renamed file is known (`moved_since`);
+    ``published`` the addresses of the last build into the published output folder
+    (`sitegen.build.Published`), the only ones a moved page's banner tells of (`lost_address`).
     """
 
     generation: int
@@ -309,6 +314,7 @@ class SiteState:
     tags: Mapping[str, str] = field(default_factory=dict)
     moved: Mapping[str, str] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)
+    published: frozenset[str] = frozenset()
 
     def moved_to(self, path: str) -> str | None:
         """The address the page once served at ``path`` (decoded, ``/interviews/旧/``) has now, or None.
@@ -320,6 +326,18 @@ class SiteState:
         if source is None:
             return None
         return next((_page_path(output) for output, file in self.sources.items() if file == source), None)
+
+    def lost_address(self, page: str, addresses: Sequence[str | None]) -> str | None:
+        """The first of ``addresses`` (decoded; None and "" are skipped) that was published and leads to the page
+        at ``page`` (``/interviews/x/``) in the preview only (`moved_to`), or None.
+
+        Only such an address is worth a banner (`moved_banner`): one a page had in this preview alone, for
+        seconds while its slug was typed, was never shared, and one served again (the move undone, or kept
+        with ``aliases:``) is no longer lost.
+        """
+        return next((address for address in addresses if address
+                     and (address if address.endswith("/") else address + "/") in self.published
+                     and self.moved_to(address) == page), None)
 
 
 def _page_path(output: str) -> str:
@@ -575,22 +593,19 @@ def banner_html(text: str) -> str:
 
 
 def moved_banner(old: str, source: str | None) -> str:
-    """The banner of a page reached at an address it had earlier in this preview (``old``, decoded).
+    """The banner of a page reached at a published address it no longer has (``old``, decoded: `SiteState.lost_address`).
 
     The preview leads such an address to the page's new one, for the tab left open at it; a published
-    site does not, so a link typed with it, or shared, leads nowhere (404) there, if that address was ever
-    published (the preview cannot tell an address of its own from a published one). ``source`` is the page's
-    file: an interview or a case study keeps an old address with ``aliases:``; a unit's or series' page
-    only by its file's name.
+    site does not, so readers' links and bookmarks to it lead nowhere (404) once the page is published
+    again. ``source`` is the page's file: an interview or a case study keeps an old address with
+    ``aliases:``; a unit's or series' page only by its file's name.
     """
-    keep = (f"要保留旧地址，在页面的 aliases: 中写上 {old}" if source and source.startswith(_ALIASED_FOLDERS)
-            else "要保留旧地址，把文件名改回原来的")
-    also = (f", unless listed under aliases: [{old}]" if source and source.startswith(_ALIASED_FOLDERS)
-            else ", unless the file gets its old name back")
-    # An address had only in this preview (a new page's slug mended) was never shared: nothing to keep there.
-    return (f"此页原地址 {old} 已改。若旧地址已经发布过，发布后它将打不开（404）；{keep}。若从未发布，无需处理。 "
-            f"Moved: if {old} was ever published, it leads nowhere once this is published{also}; if it never "
-            "was, nothing needs doing.")
+    aliased = bool(source and source.startswith(_ALIASED_FOLDERS))
+    keep = f"要保留旧地址，在本页的 aliases: 中写上 {old}" if aliased else "要保留旧地址，把文件名改回原来的"
+    also = f", unless listed under aliases: [{old}]" if aliased else ", unless the file gets its old name back"
+    return (f"此页原地址 {old} 已发布过，现已改为本页的地址；预览会把旧地址转到这里，但发布后旧地址将打不开（404）。{keep}。 "
+            f"Moved: {old} was published, and leads here in the preview only: once this is published it leads "
+            f"nowhere (404){also}.")
 
 
 _ALIASED_FOLDERS = ("content/interviews/", "content/cases/")
@@ -935,9 +950,11 @@ class OutputHandler(web.RequestHandler):
             self.server.hub.page_served(decoded, state.generation)
             self._send_page(500, error_page(state.failure, self.server.root, self.server.port), include_body)
         elif target.path is None and (moved := state.moved_to(decoded)) is not None:
-            # Named in the address: the page says the old one works in the preview only (`moved_banner`).
-            old = decoded if decoded.endswith("/") else decoded + "/"
-            self.redirect(f"{quote(moved)}?{urlencode({MOVED_FROM: old})}")
+            # Named in the address: the page says the published one works in the preview only (`moved_banner`).
+            # A tab that followed a page's moves keeps naming the published address it started from.
+            old = state.lost_address(moved, (self.get_query_argument(MOVED_FROM, None),
+                                             decoded if decoded.endswith("/") else decoded + "/"))
+            self.redirect(quote(moved) + (f"?{urlencode({MOVED_FROM: old})}" if old else ""))
         elif target.path is None:
             await self._send_not_found(state, decoded, include_body)
         elif is_page:
@@ -956,8 +973,8 @@ class OutputHandler(web.RequestHandler):
         banner = state.banners.get(output)
         if banner:
             data = inject_banner(data, banner)
-        old = self.get_query_argument(MOVED_FROM, None)
-        if old and state.moved_to(old) == _page_path(output):
+        old = state.lost_address(_page_path(output), (self.get_query_argument(MOVED_FROM, None),))
+        if old:
             data = inject_banner(data, moved_banner(old, state.sources.get(output)))
         data = mark_preview_links(data, state.tags)
         data = inject_panel(data, warnings_panel(state.warnings, state.sources.get(output)))
@@ -1191,7 +1208,8 @@ class DevServer:
         self._saved = set()
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
                                   result.sources, previews.tags,
-                                  moved_since(self.state, result.sources, result.titles), result.titles)
+                                  moved_since(self.state, result.sources, result.titles), result.titles,
+                                  result.published.addresses)
 
     def _rebuild(self, changes: list[str]) -> None:
         """Watcher callback: rebuild, serve the new state, reload the pages, then report."""

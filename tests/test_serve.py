@@ -788,18 +788,20 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
     from sitegen.serve import DevServer, ServeOptions
 
     site = copy_example(tmp_path / "site")
+    build(BuildOptions(root=site, search=False))  # published: its addresses are known to readers
     outcomes = []
     server = DevServer(ServeOptions(root=site, port=0), on_build=outcomes.append)
     server.start()
     thread = threading.Thread(target=server.serve_forever)
     thread.start()
 
-    def answer(path: str) -> tuple[int, str | None]:
-        """The status and the redirect's address, the old address it names checked and left out."""
+    def answer(path: str, published: bool = True) -> tuple[int, str | None]:
+        """The status and the redirect's address, the old address it names (a published one only) checked and
+        left out."""
         status, location, _ = fetch(quote(path))
         if location is not None:
             location, _, query = location.partition("?")
-            assert parse_qs(query) == {MOVED_FROM: [path if path.endswith("/") else path + "/"]}
+            assert parse_qs(query) == ({MOVED_FROM: [path if path.endswith("/") else path + "/"]} if published else {})
         return status, location
 
     def fetch(path: str) -> tuple[int, str | None, str]:
@@ -819,7 +821,7 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
                 time.sleep(0.05)
         assert [o.result is not None for o in outcomes] == [True, True, True]
         assert answer(INTERVIEW_URL) == (302, "/interviews/baihe-second/")
-        assert answer("/interviews/baihe-gai") == (302, "/interviews/baihe-second/")
+        assert answer("/interviews/baihe-gai", published=False) == (302, "/interviews/baihe-second/")
         assert answer("/interviews/baihe-second/")[0] == 200
         assert answer("/interviews/never-was/") == (404, None)
         # Followed, the redirect's page says the old address works in the preview only, and how to keep it: a link
@@ -827,10 +829,10 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         status, location, page = fetch(quote(INTERVIEW_URL))
         banners = [element.text_content() for element in
                    html.fromstring(fetch(location)[2]).cssselect(".sitegen-preview-banner")]
-        assert banners == [f"此页原地址 {INTERVIEW_URL} 已改。若旧地址已经发布过，发布后它将打不开（404）；要保留旧地址，在页面的 "
-                           f"aliases: 中写上 {INTERVIEW_URL}。若从未发布，无需处理。 Moved: if {INTERVIEW_URL} was ever "
-                           f"published, it leads nowhere once this is published, unless listed under aliases: "
-                           f"[{INTERVIEW_URL}]; if it never was, nothing needs doing."]
+        assert banners == [f"此页原地址 {INTERVIEW_URL} 已发布过，现已改为本页的地址；预览会把旧地址转到这里，但发布后旧地址将打不开"
+                           f"（404）。要保留旧地址，在本页的 aliases: 中写上 {INTERVIEW_URL}。 Moved: {INTERVIEW_URL} was "
+                           "published, and leads here in the preview only: once this is published it leads nowhere "
+                           f"(404), unless listed under aliases: [{INTERVIEW_URL}]."]
         assert not html.fromstring(fetch(quote("/interviews/baihe-second/"))[2]).cssselect(".sitegen-preview-banner")
         # Only an address this page had: another named in the query shows nothing.
         forged = fetch(quote("/interviews/baihe-second/") + "?" + urlencode({MOVED_FROM: "/interviews/x/"}))[2]
@@ -844,7 +846,7 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         while len(outcomes) < 4 and time.monotonic() < deadline:
             time.sleep(0.05)
         assert outcomes[-1].result is not None
-        assert answer("/interviews/baihe-second/") == (302, "/interviews/baihe-huifang/")
+        assert answer("/interviews/baihe-second/", published=False) == (302, "/interviews/baihe-huifang/")
         assert answer(INTERVIEW_URL) == (302, "/interviews/baihe-huifang/")
         # A page file deleted as an unrelated one is written beside it is no rename: the old address is a 404.
         page = site / "content/interviews/baihe-huifang.md"
@@ -872,10 +874,72 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         assert answer("/units/baihe/") == (302, "/units/baihe-zhen/")
         unit_page = fetch(fetch(quote("/units/baihe/"))[1])[2]  # a unit has no aliases: of addresses
         assert [element.text_content() for element in html.fromstring(unit_page).cssselect(
-            ".sitegen-preview-banner")] == ["此页原地址 /units/baihe/ 已改。若旧地址已经发布过，发布后它将打不开（404）；要保留旧地址，"
-                                            "把文件名改回原来的。若从未发布，无需处理。 Moved: if /units/baihe/ was ever "
-                                            "published, it leads nowhere once this is published, unless the file gets its "
-                                            "old name back; if it never was, nothing needs doing."]
+            ".sitegen-preview-banner")] == ["此页原地址 /units/baihe/ 已发布过，现已改为本页的地址；预览会把旧地址转到这里，但发布后旧地址"
+                                            "将打不开（404）。要保留旧地址，把文件名改回原来的。 Moved: /units/baihe/ was "
+                                            "published, and leads here in the preview only: once this is published it "
+                                            "leads nowhere (404), unless the file gets its old name back."]
+    finally:
+        server.stop()
+        thread.join(15)
+
+
+def test_the_moved_banner_names_only_a_published_address_and_goes_once_the_move_is_undone(tmp_path: Path) -> None:
+    # A move undone left the tab at the page's address with ?sitegen-moved-from=<the address it had for seconds>:
+    # every reload showed the banner again, advising aliases: for an address sitegen build never published.
+    from sitegen.serve import DevServer, ServeOptions
+
+    site = copy_example(tmp_path / "site")
+    build(BuildOptions(root=site, search=False))  # published: INTERVIEW_URL is known to readers
+    outcomes = []
+    server = DevServer(ServeOptions(root=site, port=0), on_build=outcomes.append)
+    server.start()
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+
+    def fetch(path: str) -> tuple[int, str | None, list[str]]:
+        """The status, the redirect's address and the page's banners."""
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read().decode("utf-8")
+        finally:
+            connection.close()
+        banners = ([element.text_content() for element in html.fromstring(body).cssselect(".sitegen-preview-banner")]
+                   if response.status == 200 else [])
+        return response.status, response.getheader("Location"), banners
+
+    def set_slug(slug: str, builds: int) -> None:
+        text = (site / INTERVIEW).read_text(encoding="utf-8")
+        (site / INTERVIEW).write_text(re.sub(r"(?m)^slug: .*$", f"slug: {slug}", text), encoding="utf-8")
+        deadline = time.monotonic() + 15
+        while len(outcomes) < builds and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert outcomes[-1].result is not None
+
+    def moved_from(address: str) -> str:
+        return "?" + urlencode({MOVED_FROM: address})
+    published = (f"此页原地址 {INTERVIEW_URL} 已发布过，现已改为本页的地址；预览会把旧地址转到这里，但发布后旧地址将打不开（404）。"
+                 f"要保留旧地址，在本页的 aliases: 中写上 {INTERVIEW_URL}。 Moved: {INTERVIEW_URL} was published, and "
+                 "leads here in the preview only: once this is published it leads nowhere (404), unless listed under "
+                 f"aliases: [{INTERVIEW_URL}].")
+    try:
+        set_slug("baihe-gai", 2)
+        tab = "/interviews/baihe-gai/" + moved_from(INTERVIEW_URL)
+        assert fetch(quote(INTERVIEW_URL)) == (302, tab, [])
+        assert fetch(tab) == (200, None, [published])
+        # Moved again: the tab follows, still told of the published address, never of the preview's own.
+        set_slug("baihe-second", 3)
+        tab = "/interviews/baihe-second/" + moved_from(INTERVIEW_URL)
+        assert fetch("/interviews/baihe-gai/" + moved_from(INTERVIEW_URL)) == (302, tab, [])
+        assert fetch(tab) == (200, None, [published])
+        assert fetch("/interviews/baihe-gai/") == (302, "/interviews/baihe-second/", [])
+        assert fetch("/interviews/baihe-second/" + moved_from("/interviews/baihe-gai/")) == (200, None, [])
+        # Undone: the page is at its published address again; the tab goes there, and no reload shows a banner.
+        set_slug("baihe-dadiaoyan-weifangtan", 4)
+        assert fetch(tab) == (302, INTERVIEW_URL, [])
+        assert fetch(quote(INTERVIEW_URL)) == (200, None, [])
+        assert fetch(quote(INTERVIEW_URL) + moved_from("/interviews/baihe-second/")) == (200, None, [])
     finally:
         server.stop()
         thread.join(15)
