@@ -189,7 +189,7 @@ Place = Callable[[tuple[str, ...]], tuple[int | None, int | None]]
 
 
 def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: AddressBook,
-                report: Report, setting: Place | None = None) -> AddressBook:
+                report: Report, setting: Place | None = None, shown_as: Mapping[str, str] | None = None) -> AddressBook:
     """Warn at each page whose address moved since the build recorded in ``before``, leaving nothing at the old one,
     and at each page that no longer keeps an old address it kept then (``aliases:``), leaving nothing there;
     return ``now`` with the address each moved page had (`Known.was`) and the pattern each changed pattern
@@ -212,7 +212,10 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     file gone (deleted, or moved out of ``content/``) and taken for no new
     file is warned once, at its path, when nothing is at its address now:
     its page is no longer published, and links to it get 404 (its old
-    ``aliases:`` go with it unwarned). A file gone but beside itself under
+    ``aliases:`` go with it unwarned); when the editor last saw it under
+    another name (``shown_as``: its name in the record → that name, which
+    the preview, `sitegen serve`, knows from its earlier builds), the
+    warning is at that name, and tells the name it was published as. A file gone but beside itself under
     another ending (``访谈.md.txt``, saved by Notepad), which loading warns
     of with its name to give back (`_kept_unread`), is not warned here: it
     stays in the record, told as gone when that file goes too.
@@ -262,7 +265,7 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
         if _kept_unread(graph.config.root, rel):
             unread[rel] = old
         else:
-            _warn_gone(rel, old, report)
+            _warn_gone(rel, old, report, (shown_as or {}).get(rel))
     patterns = dict(now.patterns)
     for name, old_pattern in changed.items():
         patterns[name] = (patterns[name][0], old_pattern)
@@ -392,17 +395,20 @@ def _kept_unread(root: Path, rel: str) -> bool:
         return False
 
 
-def _warn_gone(rel: str, old: Known, report: Report) -> None:
-    """The warning for a file gone since the last build, whose page (``old``) is no longer published."""
+def _warn_gone(rel: str, old: Known, report: Report, shown: str | None = None) -> None:
+    """The warning for the file ``rel`` gone since the last build, whose page (``old``) is no longer published;
+    at ``shown`` instead, the name the editor last saw it under when it was renamed since, the record's name
+    told as the one it was published as (the editor never saw a file by that name gone)."""
     title = f' "{old.title}"' if old.title else ""
     # A unit's file holds its figures: gone, they leave its page, the district's totals and the open data too,
     # which "its page is no longer published" did not say.
     figures = (", and its figures (tallies, targets, milestones) leave the totals, the dashboard and the open data "
                "(data/)" if rel.startswith("content/units/") else "")
-    report.warning(rel, None, None,
-                   f"this file is gone since the last build, so its page{title} at {old.url} is no longer published"
-                   f"{figures}: links to it will get 404 (page not found)",
-                   _gone_hint(rel, old.url))
+    gone = (f"this file is gone (the last build published it under its old name {rel})" if shown and shown != rel
+            else "this file is gone since the last build")
+    report.warning(shown or rel, None, None,
+                   f"{gone}, so its page{title} at {old.url} is no longer published{figures}: links to it will get "
+                   "404 (page not found)", _gone_hint(rel, old.url))
 
 
 def _gone_hint(rel: str, url: str) -> str:

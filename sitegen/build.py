@@ -80,6 +80,9 @@ class BuildOptions:
     ``as_published`` True checks the links and pictures of the pages' text against site.yaml's ``base_url``,
     where the site is published, not ``base_url`` (the preview, built for its own address, so warns of a
     path typed with the published base path, or the published address typed in full, as check does).
+    ``shown_as`` pairs a page, unit or series file of the last published build, by its name then, with the
+    name the editor last saw it under when that is another (a preview's: `sitegen serve` knows its earlier
+    builds): a file gone is warned at that name (`sitegen.addresses.moved_pages`).
     ``replace_other_site`` True lets a build replace another site's published output in its output folder
     (`sitegen.write.other_site`), which is refused otherwise (``sitegen build --replace-other-site``); a
     preview (``include_drafts``) never asks, as `sitegen.serve` refuses every published folder first.
@@ -98,6 +101,7 @@ class BuildOptions:
     process_ends: bool = False
     as_published: bool = False
     replace_other_site: bool = False
+    shown_as: tuple[tuple[str, str], ...] = ()
 
     @property
     def keeps_other_site(self) -> bool:
@@ -121,6 +125,8 @@ class Published:
 
     ``addresses`` are the site paths (``/interviews/x/``) its pages were at, the old addresses they kept
     (``aliases:``) and those they had before their last move: every address readers may have had.
+    ``files`` maps each page, unit and series file it published, by its name then, to its page's title
+    (a unit's or series' name).
     ``key`` changes whenever a build publishes another record ("" without one): the warnings a preview
     gives of addresses that moved since (`sitegen.addresses.moved_pages`) then stop because the move
     was published, not because a file was mended.
@@ -128,6 +134,7 @@ class Published:
 
     addresses: frozenset[str] = frozenset()
     key: str = ""
+    files: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -405,7 +412,7 @@ def _published(options: BuildOptions, config: Config) -> Published:
     book = record[1]
     key = digest(json.dumps([sorted(book.pages.items()), sorted(book.patterns.items())],
                             ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    return Published(frozenset(_addresses_of(book)), key)
+    return Published(frozenset(_addresses_of(book)), key, {rel: known.title for rel, known in book.pages.items()})
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
@@ -470,7 +477,7 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     if now == before and older is None:
         return None
     kept = moved_pages(graph, {d.path for d in documents} | set(records.values()), before, now, report,
-                       lambda keys: setting_place(graph.config.root, keys))
+                       lambda keys: setting_place(graph.config.root, keys), dict(options.shown_as))
     return None if options.include_drafts else (path, kept, older)
 
 

@@ -80,7 +80,7 @@ from tornado.iostream import StreamClosedError
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
-from .build import BuildOptions, BuildResult, build, check_site_output, published_folder
+from .build import BuildOptions, BuildResult, Published, build, check_site_output, published_folder
 from .config import CONFIG_FILE, check_output_option, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
 from .fresh import CACHE_DIR, PREVIEW_FOLDER
@@ -301,8 +301,9 @@ class SiteState:
     after them (`mark_preview_links`), and ``moved`` the addresses pages had
     earlier while the server ran to their files (`moved_since`); ``titles`` the title of each page
     file (interviews and case studies; a unit's name), by which a renamed file is known (`moved_since`);
-    ``published`` the addresses of the last build into the published output folder
-    (`sitegen.build.Published`), the only ones a moved page's banner tells of (`lost_address`).
+    ``published`` what the last build into the published output folder published
+    (`sitegen.build.Published`): its addresses, the only ones a moved page's banner tells of
+    (`lost_address`), and its files, which the editor may know by other names (`names_shown`).
     """
 
     generation: int
@@ -314,7 +315,7 @@ class SiteState:
     tags: Mapping[str, str] = field(default_factory=dict)
     moved: Mapping[str, str] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)
-    published: frozenset[str] = frozenset()
+    published: Published = field(default_factory=Published)
 
     def moved_to(self, path: str) -> str | None:
         """The address the page once served at ``path`` (decoded, ``/interviews/旧/``) has now, or None.
@@ -336,7 +337,7 @@ class SiteState:
         with ``aliases:``) is no longer lost.
         """
         return next((address for address in addresses if address
-                     and (address if address.endswith("/") else address + "/") in self.published
+                     and (address if address.endswith("/") else address + "/") in self.published.addresses
                      and self.moved_to(address) == page), None)
 
 
@@ -367,6 +368,27 @@ def moved_since(before: SiteState, sources: Mapping[str, str], titles: Mapping[s
         if len(same) == 1:
             renamed[old] = same[0]
     return {path: renamed.get(file, file) for path, file in moved.items() if path not in served}
+
+
+def names_shown(state: SiteState) -> tuple[tuple[str, str], ...]:
+    """Each file the last published build had that the preview's last build showed under another name, with
+    that name (`sitegen.build.BuildOptions.shown_as`): ``(("content/cases/a.md", "content/cases/b.md"),)``.
+
+    Takes the state served. A file renamed since it was published (in this preview, or before it started) is
+    known to the editor by its new name: deleted then, its page gone is told at that name, not at one the
+    editor may never have seen. A published file the last build did not have is paired with the one file of
+    that build in its folder, not published under its name, whose page has its title (a unit's name), as
+    `moved_since` follows a renamed file. Raises nothing.
+    """
+    published = state.published.files
+    unpublished = [file for file in state.titles if file not in published]
+    shown = []
+    for old, title in sorted(published.items()):
+        same = [file for file in unpublished
+                if state.titles[file] == title and posixpath.dirname(file) == posixpath.dirname(old)]
+        if old not in state.titles and len(same) == 1:
+            shown.append((old, same[0]))
+    return tuple(shown)
 
 
 # --- watching -------------------------------------------------------------------------------
@@ -1180,7 +1202,8 @@ class DevServer:
 
     def _build_options(self) -> BuildOptions:
         return BuildOptions(root=self.root, base_url=self.url, output=self.options.output or PREVIEW_OUTPUT,
-                            include_drafts=True, search=self.options.search, offers_search=True, as_published=True)
+                            include_drafts=True, search=self.options.search, offers_search=True, as_published=True,
+                            shown_as=names_shown(self.state))
 
     def _run_build(self, changes: Sequence[str]) -> tuple[BuildOutcome, SiteState]:
         """Build once; returns what to print and what to serve next. Raises nothing."""
@@ -1209,7 +1232,7 @@ class DevServer:
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
                                   result.sources, previews.tags,
                                   moved_since(self.state, result.sources, result.titles), result.titles,
-                                  result.published.addresses)
+                                  result.published)
 
     def _rebuild(self, changes: list[str]) -> None:
         """Watcher callback: rebuild, serve the new state, reload the pages, then report."""

@@ -78,6 +78,25 @@ def test_a_page_whose_file_is_gone_is_warned_once_unless_another_page_keeps_its_
         encoding="utf-8")
 
 
+def test_a_file_gone_after_a_rename_the_editor_saw_is_told_at_that_name_with_the_one_it_was_published_as(
+        tmp_path: Path) -> None:
+    # Renamed in the preview, then deleted: the warning named only the published name, a file the editor no longer
+    # had, as if it were another file gone.
+    root = _site(tmp_path / "site")
+    _built(root)
+    (root / "content/interviews/other.md").unlink()
+    preview = {"output": PREVIEW_OUTPUT, "include_drafts": True}
+    assert _built(root, **preview, shown_as=(("content/interviews/other.md", "content/interviews/ling.md"),)) == [
+        "content/interviews/ling.md: warning: this file is gone (the last build published it under its old name "
+        'content/interviews/other.md), so its page "另一篇" at /interviews/other/ is no longer published: links to '
+        "it will get 404 (page not found)\n"
+        "  hint: if it was deleted or moved out of the folder by mistake, put it back; if another page takes its "
+        "place, add /interviews/other/ to its aliases (aliases: [/interviews/other/], or into the list it has) so the "
+        "old address leads there"]
+    # Known by no other name: told at the name it was published as.
+    assert [line.split(": warning: ")[0] for line in _built(root, **preview)] == ["content/interviews/other.md"]
+
+
 def test_a_file_saved_again_under_another_ending_is_told_once_by_its_new_name(tmp_path: Path) -> None:
     # Saved by Notepad as other.md.txt, the page was told twice: rightly as a file not read, and first as "this file
     # is gone … links to it will get 404", whose hint was to put back a file that is there or give its address away.

@@ -1041,6 +1041,9 @@ def test_a_warning_given_once_stays_listed_with_its_time_until_its_file_is_saved
 CASE = "content/cases/baihe-sige-zui.md"
 GONE = (CASE, "this file is gone since the last build, so its page &quot;白鹤镇补齐“四个最”民生短板&quot; at "
               "/cases/baihe-sige-zui/ is no longer published: links to it will get 404 (page not found)")
+RENAMED_GONE = ("content/cases/sige.md", "this file is gone (the last build published it under its old name "
+                f"{CASE}), so its page &quot;白鹤镇补齐“四个最”民生短板&quot; at /cases/baihe-sige-zui/ is no longer "
+                "published: links to it will get 404 (page not found)")
 
 
 def test_a_gone_file_s_warning_goes_once_another_file_keeps_its_address_or_the_file_comes_back(
@@ -1070,8 +1073,39 @@ def test_a_gone_file_s_warning_goes_once_another_file_keeps_its_address_or_the_f
                            (7, lambda: renamed.write_text(text, encoding="utf-8"))):
         change()
         server.wait_for_builds(builds)
-        assert _panel_items(server.get("/")[1]) == ([GONE] if builds == 6 else []), builds
+        assert _panel_items(server.get("/")[1]) == ([RENAMED_GONE] if builds == 6 else []), builds
     server.stop()
+
+
+def test_a_file_renamed_then_deleted_is_told_at_the_name_the_editor_last_saw(tmp_path: Path, serve) -> None:
+    # The warning named the file as the last sitegen build published it, a name the editor renamed away from.
+    site = copy_example(tmp_path / "site")
+    build(BuildOptions(root=site, search=False))
+    server = serve(site)
+    renamed = site / "content/cases/sige.md"
+    (site / CASE).rename(renamed)  # its slug keeps its address: nothing to warn of
+    server.wait_for_builds(2)
+    assert PANEL not in server.get("/")[1]
+    renamed.unlink()
+    server.wait_for_builds(3)
+    assert _panel_items(server.get("/")[1]) == [RENAMED_GONE]
+    server.stop()
+
+
+def test_names_shown_pairs_a_published_file_with_its_one_new_name_in_its_folder_by_title() -> None:
+    from sitegen.build import Published
+    from sitegen.serve import SiteState, names_shown
+
+    published = Published(files={"content/cases/a.md": "甲", "content/cases/b.md": "乙", "content/cases/c.md": "丙",
+                                 "content/cases/d.md": "丁", "content/units/baihe.yaml": "白鹤镇"})
+    state = SiteState(2, Path("out"), published=published,
+                      titles={"content/cases/a2.md": "甲", "content/cases/b.md": "乙", "content/interviews/c.md": "丙",
+                              "content/cases/x.md": "丁", "content/cases/y.md": "丁",
+                              "content/units/baihe-zhen.yaml": "白鹤镇"})
+    # b.md kept its name; c.md's title is in another folder; d.md's is on two new files, either of which it may be.
+    assert names_shown(state) == (("content/cases/a.md", "content/cases/a2.md"),
+                                  ("content/units/baihe.yaml", "content/units/baihe-zhen.yaml"))
+    assert names_shown(SiteState(1, Path("out"))) == ()
 
 
 def test_a_new_draft_s_slug_changed_while_serving_is_not_warned_nor_given_a_redirect_by_the_build(
