@@ -126,7 +126,7 @@ class Published:
     ``addresses`` are the site paths (``/interviews/x/``) its pages were at, the old addresses they kept
     (``aliases:``) and those they had before their last move: every address readers may have had.
     ``files`` maps each page, unit and series file it published, by its name then, to its page's title
-    (a unit's or series' name).
+    (a unit's or series' name), and ``urls`` to its page's address.
     ``key`` changes whenever a build publishes another record ("" without one): the warnings a preview
     gives of addresses that moved since (`sitegen.addresses.moved_pages`) then stop because the move
     was published, not because a file was mended.
@@ -135,6 +135,7 @@ class Published:
     addresses: frozenset[str] = frozenset()
     key: str = ""
     files: Mapping[str, str] = field(default_factory=dict)
+    urls: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -412,7 +413,8 @@ def _published(options: BuildOptions, config: Config) -> Published:
     book = record[1]
     key = digest(json.dumps([sorted(book.pages.items()), sorted(book.patterns.items())],
                             ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    return Published(frozenset(_addresses_of(book)), key, {rel: known.title for rel, known in book.pages.items()})
+    return Published(frozenset(_addresses_of(book)), key, {rel: known.title for rel, known in book.pages.items()},
+                     {rel: known.url for rel, known in book.pages.items()})
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:

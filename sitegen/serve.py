@@ -34,8 +34,9 @@ same way, while the last good build has warnings, every page (the 404 page
 too) gets the warnings panel of `sitegen.servepanel`, the page's own
 warnings first; a warning the preview stops giving because a build
 published meanwhile (a changed address, a file gone) stays listed until its
-file is saved, deleted or comes back, and one mended from another file (an
-alias that keeps a gone file's address) goes at once. A page's address
+file is saved, deleted or comes back, or the address its file had then is
+served again, and one mended from another file while nothing was
+published (an alias that keeps a gone file's address) goes at once. A page's address
 is compared with the last build into the published output folder, never
 with an earlier preview: a draft's or a scheduled page's is never warned,
 and a page reached at an address it no longer has is led to its new one,
@@ -1200,16 +1201,17 @@ class DevServer:
         return [self.state.output, (self.root / (self.options.output or PREVIEW_OUTPUT)).resolve(),
                 (self.root / "output").resolve()]
 
-    def _build_options(self) -> BuildOptions:
+    def _build_options(self, shown_as: tuple[tuple[str, str], ...] = ()) -> BuildOptions:
         return BuildOptions(root=self.root, base_url=self.url, output=self.options.output or PREVIEW_OUTPUT,
                             include_drafts=True, search=self.options.search, offers_search=True, as_published=True,
-                            shown_as=names_shown(self.state))
+                            shown_as=shown_as)
 
     def _run_build(self, changes: Sequence[str]) -> tuple[BuildOutcome, SiteState]:
         """Build once; returns what to print and what to serve next. Raises nothing."""
         self._builds += 1
         self._saved.update(changes)
-        options = self._build_options()
+        shown_as = names_shown(self.state)
+        options = self._build_options(shown_as)
         try:
             result = build(options)
             previews = find_previews(result, datetime.now(result.config.zone).replace(tzinfo=None))
@@ -1226,8 +1228,12 @@ class DevServer:
                                    trace="".join(traceback.format_exception(failure)))
             return outcome, replace(self.state, generation=self._builds, failure=(problem,))
         outcome = BuildOutcome(self._builds, tuple(changes), result, previews=previews.sources)
+        # A file's published address, by the name its warnings give it: the editor's when renamed (`names_shown`).
+        addresses = {**result.published.urls, **{shown: result.published.urls[old] for old, shown in shown_as
+                                                 if old in result.published.urls}}
         listed = list_warnings(self.state.warnings, result.warnings, self._saved,
-                               datetime.now(result.config.zone).strftime("%H:%M:%S"), result.published.key)
+                               datetime.now(result.config.zone).strftime("%H:%M:%S"), result.published.key, addresses,
+                               lambda address: locate(result.config.output_path, quote(address)).path is not None)
         self._saved = set()
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
                                   result.sources, previews.tags,

@@ -16,7 +16,9 @@ change, and no more after it, though readers' links to the old address
 now get 404. So that this news, given once, is not lost when the next
 save rebuilds the preview, such a warning stays listed, with the time it
 was reported, until its file is saved, deleted or comes back (restored,
-renamed back). A warning that stops while nothing was published was
+renamed back), or the address its file had then is served again (another
+page's ``aliases:`` keep a gone file's address, as the hint offers: no
+save of a file that is gone could). A warning that stops while nothing was published was
 mended by the saves since, whichever file they were (an alias added on
 another page keeps the address of a file gone): it goes at once, as does
 a warning that names no file. The bar's headline counts the current
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, replace
-from typing import Collection, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from .errors import Problem
 
@@ -52,40 +54,49 @@ class ListedWarning:
     build no longer reported it as a build published meanwhile, and its
     file was not saved since (`list_warnings`). ``publication`` names the
     published build the last build that reported it compared with
-    (`sitegen.build.Published.key`; "" when none was).
+    (`sitegen.build.Published.key`; "" when none was), and ``address`` is
+    the address its file had there ("" when it had none).
     """
 
     problem: Problem
     reported: str
     current: bool = True
     publication: str = ""
+    address: str = ""
 
 
 def list_warnings(listed: Sequence[ListedWarning], warnings: Sequence[Problem], saved: Collection[str],
-                  now: str, publication: str) -> tuple[ListedWarning, ...]:
+                  now: str, publication: str, addresses: Mapping[str, str] | None = None,
+                  served: Callable[[str], bool] | None = None) -> tuple[ListedWarning, ...]:
     """Return what the panel lists after a build that succeeded.
 
     Takes what it listed before, the new build's warnings (sorted by file
     and line), the files saved (changed, added or deleted) since the last
-    build that succeeded, the new build's time (``HH:MM:SS``) and the
-    published build it compared with (`ListedWarning.publication`). The
+    build that succeeded, the new build's time (``HH:MM:SS``), the
+    published build it compared with (`ListedWarning.publication`), the
+    address each file had there (by the name the warnings give it) and
+    whether the preview serves an address now (``served``). The
     new warnings come first, as current, keeping the time they were first
     reported when they were listed already; then, as not current, each
     warning listed before that the new build no longer reports when a
     build was published since the last build that reported it (the
     preview then no longer repeats a move it published), unless its file
-    was saved, deleted or came back meanwhile (the editor worked on it) or
-    it names no file. One that stopped while nothing was published was
+    was saved, deleted or came back meanwhile (the editor worked on it),
+    the address its file had is served again (kept by another page), or it
+    names no file. One that stopped while nothing was published was
     mended by the saves since, whichever file they were: it is dropped.
     Raises nothing.
     """
     before = {item.problem: item for item in listed}
     reported = set(warnings)
+    addresses = addresses or {}
     current = tuple(ListedWarning(problem, before[problem].reported if problem in before else now,
-                                  publication=publication) for problem in warnings)
+                                  publication=publication, address=addresses.get(problem.path, ""))
+                    for problem in warnings)
     earlier = tuple(replace(item, current=False) for item in listed
                     if item.problem not in reported and item.publication != publication
-                    and item.problem.path and item.problem.path not in saved)
+                    and item.problem.path and item.problem.path not in saved
+                    and not (item.address and served is not None and served(item.address)))
     return current + earlier
 
 
@@ -124,11 +135,12 @@ def warnings_panel(listed: Sequence[ListedWarning], source: str | None) -> str:
     if earlier:
         parts.append(f'<h2 class="{PANEL_ID}-earlier">之前报告的提醒 <span lang="en">Reported earlier</span></h2>'
                      "<p>下列提醒在 sitegen build 发布网站之前报告过；所说的改动已经发布，预览不再重复报告，"
-                     "但读者用旧地址打开会看到 404（除非按提示保留旧地址）。保存、删除或恢复所列的文件，即可从这里清除。"
+                     "但读者用旧地址打开会看到 404。保存、删除或恢复所列的文件，或按提示用别的页面的 aliases: 保留旧地址，"
+                     "即可从这里清除。"
                      ' <span lang="en">Reported before sitegen build published the site: the change they tell of is '
                      "published now, so the preview no longer repeats it, but readers' links to an old address they "
-                     "name get 404 (unless kept as the hint says). Saving, deleting or restoring the file named "
-                     "clears it from here.</span></p>")
+                     "name get 404. Saving, deleting or restoring the file named, or keeping the old address in "
+                     "another page's aliases: as the hint says, clears it from here.</span></p>")
         parts.append(_items(earlier, source))
     parts.append(f"</div></details><script>{_KEEP_OPEN}</script></section>")
     return "".join(parts)

@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -1077,6 +1078,31 @@ def test_a_gone_file_s_warning_goes_once_another_file_keeps_its_address_or_the_f
     server.stop()
 
 
+def test_a_published_gone_file_s_earlier_warning_goes_once_another_page_keeps_its_address(
+        tmp_path: Path, serve) -> None:
+    # Published meanwhile, the warning stays listed as news; the hint followed in another page's file (the only way
+    # but putting the file back) left it there, as a save of a file that no longer exists was the only way out.
+    site = copy_example(tmp_path / "site")
+    build(BuildOptions(root=site, search=False))
+    other = site / "content/cases/baihe-caomei.md"
+    server = serve(site)
+    (site / CASE).unlink()
+    server.wait_for_builds(2)
+    assert _panel_items(server.get("/")[1]) == [GONE]
+    build(BuildOptions(root=site, search=False))  # sitegen build in another window publishes the deletion
+    _edit(site / UNIT, "name: 白鹤镇", "name: 白鹤镇 ")
+    server.wait_for_builds(3)
+    page = server.get("/")[1]
+    assert _panel_items(page) == [GONE] and "（另有之前报告的 1 条）" in page
+    _edit(site / UNIT, "name: 白鹤镇 ", "name: 白鹤镇")  # another file saved: still news
+    server.wait_for_builds(4)
+    assert _panel_items(server.get("/")[1]) == [GONE]
+    _edit(other, "slug: baihe-caomei\n", "slug: baihe-caomei\naliases: [/cases/baihe-sige-zui/]\n")
+    server.wait_for_builds(5)
+    assert PANEL not in server.get("/")[1]
+    server.stop()
+
+
 def test_a_file_renamed_then_deleted_is_told_at_the_name_the_editor_last_saw(tmp_path: Path, serve) -> None:
     # The warning named the file as the last sitegen build published it, a name the editor renamed away from.
     site = copy_example(tmp_path / "site")
@@ -1159,6 +1185,14 @@ def test_list_warnings_keeps_only_what_a_publication_stopped_until_its_file_is_s
     assert list_warnings(first, [target], {UNIT}, "10:05:00", "published-1") == (
         ListedWarning(target, "10:00:01", publication="published-1"),)
     assert list_warnings(first, [], set(), "10:05:00", "published-1") == ()
+    # A file gone, published meanwhile: kept until another page serves its address (its own file cannot be saved).
+    gone = Problem(CASE, None, None, "warning", "this file is gone since the last build")
+    told = list_warnings((), [gone], {CASE}, "10:00:01", "published-1", {CASE: "/cases/baihe-sige-zui/"})
+    assert told == (ListedWarning(gone, "10:00:01", publication="published-1", address="/cases/baihe-sige-zui/"),)
+    assert list_warnings(told, [], {UNIT}, "10:05:00", "published-2", {}, lambda address: False) == (
+        replace(told[0], current=False),)
+    assert list_warnings(told, [], {UNIT}, "10:05:00", "published-2", {},
+                         lambda address: address == "/cases/baihe-sige-zui/") == ()
 
 
 def test_the_panel_is_escaped_labelled_and_lists_the_page_s_own_warnings_first() -> None:
