@@ -114,13 +114,14 @@ def warnings_panel(listed: Sequence[ListedWarning], source: str | None) -> str:
         return sorted(items, key=lambda item: item.problem.path != source)
     current = first_this_page([item for item in listed if item.current])
     earlier = first_this_page([item for item in listed if not item.current])
-    # The headline counts what is to fix now; the earlier ones are news, told apart.
+    # The headline counts what is to fix now; the earlier ones are news, told apart, in few enough characters
+    # that the closed bar stays one line on a 375 px phone (the English part is hidden there).
     here = sum(1 for item in current if source and item.problem.path == source)
     count = len(current)
     english = (f'{count} warning{"" if count == 1 else "s"}' + (f", {here} on this page" if here else "")
                + (f" (+{len(earlier)} earlier)" if earlier else ""))
     summary = (f"⚠ {count} 条提醒" + (f" · 本页 {here} 条" if here else "")
-               + (f"（另有之前报告的 {len(earlier)} 条）" if earlier else "")
+               + (f" · 之前 {len(earlier)} 条" if earlier else "")
                + f' <span class="{PANEL_ID}-en" lang="en">· {english}</span>')
     parts = [f'<div class="{PANEL_ID}-spacer" aria-hidden="true"></div>',
              f'<section id="{PANEL_ID}" class="{PANEL_ID}" aria-labelledby="{PANEL_ID}-title" lang="zh-CN">',
