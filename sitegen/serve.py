@@ -382,11 +382,14 @@ def names_shown(state: SiteState) -> tuple[tuple[str, str], ...]:
     `moved_since` follows a renamed file. Raises nothing.
     """
     published = state.published.files
-    unpublished = [file for file in state.titles if file not in published]
+    # By folder and title: a site of 10,000 pages, all renamed, is looked through once, not once per file.
+    unpublished: dict[tuple[str, str], list[str]] = {}
+    for file, title in state.titles.items():
+        if file not in published:
+            unpublished.setdefault((posixpath.dirname(file), title), []).append(file)
     shown = []
     for old, title in sorted(published.items()):
-        same = [file for file in unpublished
-                if state.titles[file] == title and posixpath.dirname(file) == posixpath.dirname(old)]
+        same = unpublished.get((posixpath.dirname(old), title), [])
         if old not in state.titles and len(same) == 1:
             shown.append((old, same[0]))
     return tuple(shown)
