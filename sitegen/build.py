@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from contextlib import contextmanager
+from urllib.parse import unquote
 from typing import Callable, Collection, Iterator, Mapping
 
 import jinja2
@@ -123,10 +124,10 @@ class Published:
     """What the last build into the published output folder published, as its address record keeps it
     (`sitegen.addresses.AddressBook`), for the preview to compare with.
 
-    ``addresses`` are the site paths (``/interviews/x/``) its pages were at, the old addresses they kept
+    ``addresses`` are the site paths (``/interviews/x/``, decoded) its pages were at, the old addresses they kept
     (``aliases:``) and those they had before their last move: every address readers may have had.
     ``files`` maps each page, unit and series file it published, by its name then, to its page's title
-    (a unit's or series' name), and ``urls`` to its page's address.
+    (a unit's or series' name), and ``urls`` to its page's address (decoded).
     ``key`` changes whenever a build publishes another record ("" without one): the warnings a preview
     gives of addresses that moved since (`sitegen.addresses.moved_pages`) then stop because the move
     was published, not because a file was mended.
@@ -413,8 +414,10 @@ def _published(options: BuildOptions, config: Config) -> Published:
     book = record[1]
     key = digest(json.dumps([sorted(book.pages.items()), sorted(book.patterns.items())],
                             ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    return Published(frozenset(_addresses_of(book)), key, {rel: known.title for rel, known in book.pages.items()},
-                     {rel: known.url for rel, known in book.pages.items()})
+    # Decoded, as the preview reads a request's path: an alias may be typed percent-encoded.
+    return Published(frozenset(unquote(address) for address in _addresses_of(book)), key,
+                     {rel: known.title for rel, known in book.pages.items()},
+                     {rel: unquote(known.url) for rel, known in book.pages.items()})
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:

@@ -33,7 +33,7 @@ import pytest
 from lxml import html
 
 import sitegen.build as build_module
-from sitegen.build import BuildOptions, build
+from sitegen.build import BuildOptions, Published, build
 from sitegen.errors import Problem
 from sitegen.load import load_content
 from sitegen.render import default_theme_dir
@@ -1118,8 +1118,20 @@ def test_a_file_renamed_then_deleted_is_told_at_the_name_the_editor_last_saw(tmp
     server.stop()
 
 
+def test_the_preview_has_the_published_addresses_decoded_as_it_reads_requests(tmp_path: Path) -> None:
+    # An alias typed percent-encoded was published at its decoded path, which the preview compares with.
+    site = copy_example(tmp_path / "site")
+    _edit(site / "content/cases/baihe-caomei.md", "slug: baihe-caomei\n",
+          "slug: baihe-caomei\naliases: [/cases/%E8%8D%89%E8%8E%93/]\n")
+    build(BuildOptions(root=site, search=False))
+    published = build(BuildOptions(root=site, search=False, output=PREVIEW_OUTPUT, include_drafts=True)).published
+    assert sorted(address for address in published.addresses if address.startswith("/cases/")) == [
+        "/cases/baihe-caomei/", "/cases/baihe-sige-zui/", "/cases/草莓/"]
+    assert published.urls[CASE] == "/cases/baihe-sige-zui/" and published.files[CASE] == "白鹤镇补齐“四个最”民生短板"
+    assert build(BuildOptions(root=site, search=False)).published == Published()  # a build publishes: none kept
+
+
 def test_names_shown_pairs_a_published_file_with_its_one_new_name_in_its_folder_by_title() -> None:
-    from sitegen.build import Published
     from sitegen.serve import SiteState, names_shown
 
     published = Published(files={"content/cases/a.md": "甲", "content/cases/b.md": "乙", "content/cases/c.md": "丙",
