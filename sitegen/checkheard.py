@@ -24,7 +24,7 @@ from .checkmisspellings import ADDRESS_SPAN_RE, PAGE_NAMING, UNIT_NAMING, naming
 from .errors import Report
 from .heardnames import name_shape, name_spans, shaped_spans
 from .load import Content, Sourced
-from .models import Unit, plain_name
+from .models import Unit, plain_name, simplified_level_word
 
 
 Heard = dict[str, tuple[Sourced[Unit], str, str]]
@@ -99,9 +99,12 @@ def _report_heard(path: str, lines: Iterable[tuple[int, str]], heard: Heard, rep
             unit, name, reading = heard[span]
             listed = ("add it to other_places: in" if "other_places" in unit.record.model_fields_set
                       else f"add the line other_places: [{span}] to")
+            # 鎮, 區, 鄉 …: a name pasted from a text in traditional characters, not a slip of the input method.
+            how = ("in traditional characters (繁体字)" if simplified_level_word(span) != span
+                   else "with a pinyin input method that picked other characters")
             report.warning(path, number, start + 1,
                            f'"{span}" reads {reading}, as the unit name {name} does (同音): it may be {name} typed '
-                           "with a pinyin input method that picked other characters",
+                           f"{how}",
                            f"if it means {name}, write {name}; if {span} is another place, {listed} {unit.path} "
                            "(the warning then stops)")
 

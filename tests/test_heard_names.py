@@ -86,7 +86,7 @@ def test_front_matter_unit_records_and_traditional_characters_are_read_but_not_i
                                  "content/units/baihecun.yaml": "name: 白河村\nlevel: village\n"})
     assert [problem.split("\n")[0] for problem in _heard(root)] == [
         'content/interviews/a.md:2:8: warning: "白鶴鎮" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
-        "it may be 白鹤镇 typed with a pinyin input method that picked other characters",
+        "it may be 白鹤镇 typed in traditional characters (繁体字)",
         'content/interviews/a.md:7:11: warning: "拜鹤镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
         "it may be 白鹤镇 typed with a pinyin input method that picked other characters",
         'content/interviews/a.md:14:3: warning: "白河镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
