@@ -10,10 +10,11 @@ a text shaped like a unit's name (`sitegen.heardnames`) that is no name a
 unit gives, and reads in pinyin, tones left out, as a unit's name or alias
 with a word of level does (百合镇 as 白鹤镇, both ``bai-he-zhen``), is
 warned where it is typed, as a misspelling is. A real place of that
-reading is listed under the unit's ``other_places:``, which stops it.
+reading, or words that read so in a sentence (需经镇政府审批 beside 徐泾镇), are listed under the unit's
+``not_misspellings:``, which stops it.
 
-May import: lazyre, errors, load (record types only), models, heardnames, checkmisspellings (and the standard
-library).
+May import: lazyre, errors, load (record types only), models, heardnames, checkmisspellings, slugs (and the
+standard library).
 """
 
 from __future__ import annotations
@@ -25,35 +26,42 @@ from .errors import Report
 from .heardnames import name_shape, name_spans, shaped_spans
 from .load import Content, Sourced
 from .models import Unit, plain_name, simplified_level_word
+from .slugs import id_syllables
 
 
-Heard = dict[str, tuple[Sourced[Unit], str, str]]
-"""Spans heard as a unit's name: ``{span: (the unit, its name or alias that the span reads as, the reading)}``,
-the reading as a slug spells it (``bai-he-zhen``)."""
+Heard = dict[str, tuple[tuple[tuple[Sourced[Unit], str], ...], str]]
+"""Spans heard as a unit's name: ``{span: (((a unit, its name or alias that the span reads as), …), the
+reading)}``, the units in path order (two when their names read alike: 白鹤村 and 白河村), the reading as a slug
+spells it (``bai-he-zhen``)."""
 
 
 def heard_names(content: Content) -> Heard:
     """The spans read while loading (`Content.readings`) that are a unit's name heard (`Heard`).
 
     A span is heard as a name when it has a name's shape (`name_shape`),
-    is none of the names, aliases, misspellings and other places any unit
-    lists (as readers tell names apart: `sitegen.models.plain_name`, so
-    白鹤镇 is the name typed ``白鹤镇　`` with a full-width space), and its reading (`Content.sound_of`) is that of a unit's name or
-    alias of that shape. Of two units whose names read alike, the first by
-    path is given. Raises nothing.
+    is none of the names, aliases, misspellings and not-misspellings any
+    unit lists (as readers tell names apart: `sitegen.models.plain_name`,
+    so 白鹤镇 is the name typed ``白鹤镇　`` with a full-width space), and
+    its reading (`Content.sound_of`) is that of a unit's name or alias of
+    that shape: a unit's name read with the syllables its id spells where
+    it spells them (`sitegen.slugs.id_syllables`: 重固镇 in ``chonggu.yaml``
+    reads chong-gu-zhen, not pypinyin's zhong-gu-zhen). Two units whose
+    names read alike are both given. Raises nothing.
     """
     units = sorted(content.units.values(), key=lambda sourced: sourced.path)
-    known = {plain_name(text) for unit in units
-             for text in (unit.record.name, *unit.record.aliases, *unit.record.misspellings, *unit.record.other_places)}
-    named: Heard = {}
+    known = {plain_name(text) for unit in units for text in (unit.record.name, *unit.record.aliases,
+                                                             *unit.record.misspellings, *unit.record.not_misspellings)}
+    named: dict[str, list[tuple[Sourced[Unit], str]]] = {}
     for unit in units:
-        for name in (unit.record.name, *unit.record.aliases):
+        for index, name in enumerate((unit.record.name, *unit.record.aliases)):
             reading = content.sound_of(name) if name_shape(name) else ""
-            if reading:
-                named.setdefault(reading, (unit, name.strip(), reading))
+            if reading and index == 0:  # a 多音字 read as the file's name spells it: chonggu.yaml for 重固镇
+                reading = "-".join(id_syllables(unit.record.id, tuple(reading.split("-"))))
+            if reading and all(other is not unit for other, _ in named.get(reading, ())):
+                named.setdefault(reading, []).append((unit, name.strip()))
     if not named:
         return {}
-    return {text: named[reading] for text in content.readings
+    return {text: (tuple(named[reading]), reading) for text in content.readings
             if plain_name(text) not in known and name_shape(text) and (reading := content.sound_of(text)) in named}
 
 
@@ -89,22 +97,41 @@ def check_heard_names(content: Content, report: Report) -> None:
                                     if number not in declared], heard, report)
 
 
+_WORDS_AFTER = {"区": "域别分间块", "村": "民庄落", "镇": "定静压守", "乡": "亲下愁音"}
+"""The characters after which a word of level of one character is the start of an ordinary word, not a place's
+(区域, 村民, 镇定, 乡亲): 保山区域 and 新疆村民 name no 宝山区 or 新江村."""
+
+
 def _report_heard(path: str, lines: Iterable[tuple[int, str]], heard: Heard, report: Report) -> None:
     """One warning per span of ``lines`` (file line, text) that `heard` holds, outside web addresses."""
     for number, text in lines:
         spans = [match.span() for match in ADDRESS_SPAN_RE.finditer(text)] if "/" in text else []
         for start, span in shaped_spans(text):
-            if span not in heard or any(begin <= start < end for begin, end in spans):
+            after = text[start + len(span):start + len(span) + 1]
+            if span not in heard or any(begin <= start < end for begin, end in spans) \
+                    or (after and after in _WORDS_AFTER.get(span[-1], "")):
                 continue
-            unit, name, reading = heard[span]
-            listed = ("add it to other_places: in" if "other_places" in unit.record.model_fields_set
-                      else f"add the line other_places: [{span}] to")
-            # 鎮, 區, 鄉 …: a name pasted from a text in traditional characters, not a slip of the input method.
-            how = ("in traditional characters (繁体字)" if simplified_level_word(span) != span
-                   else "with a pinyin input method that picked other characters")
-            report.warning(path, number, start + 1,
-                           f'"{span}" reads {reading}, as the unit name {name} does (同音): it may be {name} typed '
-                           f"{how}",
-                           f"if it means {name}, write {name}; if {span} is another place, {listed} {unit.path} "
-                           "(the warning then stops)")
+            units, reading = heard[span]
+            report.warning(path, number, start + 1, *_heard_message(span, units, reading))
+
+
+def _heard_message(span: str, units: tuple[tuple[Sourced[Unit], str], ...], reading: str) -> tuple[str, str]:
+    """The message and hint of `_report_heard` for ``span``, heard as the name of each of ``units`` (with the
+    name or alias it reads as)."""
+    unit, name = units[0]
+    listed = ("add it to not_misspellings: in" if "not_misspellings" in unit.record.model_fields_set
+              else f"add the line not_misspellings: [{span}] to")
+    # 鎮, 區, 鄉 …: a name pasted from a text in traditional characters, not a slip of the input method.
+    how = ("in traditional characters (繁体字)" if simplified_level_word(span) != span
+           else "with a pinyin input method that picked other characters")
+    if len(units) > 1:
+        names = " and ".join(named for _, named in units)
+        return (f'"{span}" reads {reading}, as the unit names {names} do (同音): it may be one of them typed {how}',
+                f"if it means one of them, write that name; if {span} is right as typed (another place, or words "
+                f"that read alike), {listed} {unit.path} (the warning then stops)")
+    said = (f"the unit name {name} does" if name == unit.record.name.strip()
+            else f"{name}, another name of the unit {unit.record.name.strip()}, does")
+    return (f'"{span}" reads {reading}, as {said} (同音): it may be {name} typed {how}',
+            f"if it means {name}, write {name}; if {span} is right as typed (another place, or words that read "
+            f"alike), {listed} {unit.path} (the warning then stops)")
 

@@ -168,14 +168,19 @@ PAGE_NAMING = ("series", "unit", "slug", "aliases")
 """A page's fields that name something rather than being published as text: the ids of its series and
 unit (`check_references` names a misspelling typed there), its slug and its old addresses (``aliases``:
 an address must stay as it was to lead to the page)."""
-UNIT_NAMING = ("misspellings", "other_places", "distinct_from")
-"""A unit's fields that are no published text: where its misspellings and the other places of a name like
-its own are declared, and ids of other units (`_check_distinct_from` names a misspelling typed there). A series
-has none of them."""
+UNIT_NAMING = ("misspellings", "not_misspellings", "distinct_from")
+"""A unit's fields that are no published text: where its misspellings and the texts that read like its name
+but are no misspellings are declared, and ids of other units (`_check_distinct_from` names a misspelling typed
+there). A series has none of them."""
 
 
-ADDRESS_SPAN_RE = compile_later(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'）)\]]*|\]\([^)\s]*")
-"""A web address as typed (``https://baike.example.org/item/重故镇``), or a Markdown link's target (``](…)``)."""
+ADDRESS_SPAN_RE = compile_later(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'）)\]]*|\]\([^)\s]*"
+                                r"|(?:(?<=[\s<>\"'(（\[=:])|^)[^\s<>\"'()（）\[\]]*/[^\s<>\"'()（）\[\]]*"
+                                r"\.(?:svg|png|jpe?g|gif|webp|pdf|docx?|xlsx?|csv|zip)\b")
+"""A web address as typed (``https://baike.example.org/item/重故镇``), a Markdown link's target (``](…)``), or a
+file's path (``images/重故镇草莓.jpg``, in front matter or an ``<img src>``): the file's name, not text to correct.
+A path is looked for only from the start of the line or after a space, quote, bracket, ``=`` or ``:``, so that a
+long line of Chinese with a "/" in it is not tried from each of its characters."""
 
 
 def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dict[str, str],

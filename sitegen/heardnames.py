@@ -32,8 +32,8 @@ _FORMS = sorted({form for word in UNIT_LEVEL_WORDS for form in level_word_forms(
 _LEVEL_WORD_RE = compile_later("|".join(_FORMS))
 _SHORTER_WORDS = {form: tuple(other for other in _FORMS if other != form and form.startswith(other))
                   for form in _FORMS}
-"""Each word of level, as typed, with the words of level it starts with (镇政府: 镇; 街道办事处: 街道办, 街道):
-白鹤镇政府 holds the name 白鹤镇 too."""
+"""Each word of level, as typed, with the words of level it starts with (镇政府: 镇; 街道办事处: 街道办,
+街道): 白鹤镇政府 holds the name 白鹤镇 too."""
 
 
 def shaped_spans(text: str) -> Iterator[tuple[int, str]]:

@@ -958,15 +958,15 @@ def _named_by_sound(content: Content, pages: Mapping[str, _Page | None]) -> list
 def heard_names_to_read(content: Content, page_spans: list[frozenset[str]]) -> set[str]:
     """The spans shaped like a unit's name (`sitegen.heardnames.name_spans`) of ``page_spans`` (each page's) and
     of the unit and series records' texts that are no name a unit gives (its name, aliases, misspellings or
-    other places): those whose reading `sitegen.checkheard` compares with the units' names. Empty when no unit's
-    name has that shape, so that a site without one reads none. Raises nothing."""
+    not-misspellings): those whose reading `sitegen.checkheard` compares with the units' names. Empty when no
+    unit's name has that shape, so that a site without one reads none. Raises nothing."""
     units = [sourced.record for sourced in content.units.values()]
     if not any(name_shape(name) for unit in units for name in (unit.name, *unit.aliases)):
         return set()
     spans = set(name_spans(*(sourced.text for sourced in (*content.units.values(), *content.series.values()))))
     spans.update(*page_spans)
     known = {plain_name(text) for unit in units for text in (*unit.aliases, unit.name, *unit.misspellings,
-                                                              *unit.other_places)}
+                                                              *unit.not_misspellings)}
     return {span for span in spans if plain_name(span) not in known}
 
 

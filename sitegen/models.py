@@ -2313,7 +2313,7 @@ QUOTED_TAGS = "quoted_tags"
 """Validation context key: ``{field: indexes}`` of the items of ``tags`` (or of a unit's ``aliases`` and
 ``misspellings``) typed in quotes (see `parse_tags`)."""
 
-WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling", "other_places": "name"}
+WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling", "not_misspellings": "name"}
 """The lists of short words checked by `parse_tags`, each with what one item is called in messages."""
 
 LIST_MEANT = "list_meant"
@@ -3116,9 +3116,10 @@ class Unit(Record):
     ``distinct_from`` lists the ids of other units whose names read the same
     in pinyin but are other places (白鹤村 and 白河村, both bai-he-cun): it
     silences the warning of `sitegen.checks.check_sound_alike_units` for
-    those two units. ``other_places`` lists names that read like ``name``
-    (or an alias) but are other places, typed in the texts as they should
-    be (a 白河镇 elsewhere): `sitegen.checkheard` does not warn them.
+    those two units. ``not_misspellings`` lists texts that read like
+    ``name`` (or an alias) but are right as typed, which
+    `sitegen.checkheard` then does not warn: another place (a 白河镇
+    elsewhere) or ordinary words (需经镇 of 需经镇政府审批, beside 徐泾镇).
     """
 
     EXAMPLE_LINE: ClassVar[str] = "name: 白鹤镇"
@@ -3128,7 +3129,7 @@ class Unit(Record):
     level: Level
     aliases: Tags = ()
     misspellings: Tags = ()
-    other_places: Tags = ()
+    not_misspellings: Tags = ()
     distinct_from: RecordIds = ()
     summary: OptionalText = ""
     tallies: tuple[Tally, ...] = ()

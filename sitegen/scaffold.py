@@ -227,7 +227,7 @@ name: {yaml_text(name)}   # 名称 name, as published
 level: {level}   # {_LEVEL_COMMENT}
 aliases: []   # 其他正确叫法 other correct names, e.g. [白鹤]
 misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spellings to warn about, e.g. [白河镇]
-# other_places: []   # 与本单位名称同音、但不是本站单位的其他地方 other places whose names sound like this one's
+# not_misspellings: []   # 与本单位名称同音、但并非错写的词语或地名 texts that sound like this name but are right as typed
 # distinct_from: []   # 名称同音、但确是另一个地方的单位的 id ids of units whose names sound the same but are other places
 # summary: {UNIT_SUMMARY.text}   # 简介 a short description
 

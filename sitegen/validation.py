@@ -241,7 +241,7 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
     return sorted(found, key=Problem.sort_key)
 
 
-UNIT_WORD_LISTS = {"aliases": "the open data (data/units.json)", "misspellings": "", "other_places": ""}
+UNIT_WORD_LISTS = {"aliases": "the open data (data/units.json)", "misspellings": "", "not_misspellings": ""}
 """The lists of words of a unit, each with where it is published (`typed_value_warnings`): a misspelling is only
 looked for in the texts of the pages."""
 _NAME_FIELDS = frozenset({"title", "name", "role", "publisher"})

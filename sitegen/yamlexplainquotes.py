@@ -210,7 +210,7 @@ def _wrapped_reading(value: str, quote: str) -> bool | None:
 
 
 WORD_LISTS = {"tags": "a tag", "aliases": "an alias", "misspellings": "a misspelling",
-               "other_places": "a place name", "distinct_from": "a unit id"}
+               "not_misspellings": "a text", "distinct_from": "a unit id"}
 """The fields that list names, ids or terms (the records' `sitegen.models.WORD_LIST_FIELDS`, a unit's
 ``distinct_from`` and a page's ``aliases``), each with what one item is called: an item of them holds no
 quote marks, so quotes typed in one (``misspellings: ["白河"镇, 百合镇]``) are a slip, and a hint offers it

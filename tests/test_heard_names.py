@@ -45,11 +45,11 @@ def test_the_seeds_two_other_spellings_are_warned_where_typed_with_the_name_mean
     assert _heard(root) == [
         f'{PAGE}:{line}:12: warning: "白河镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): it may be 白鹤镇 '
         "typed with a pinyin input method that picked other characters\n"
-        "  hint: if it means 白鹤镇, write 白鹤镇; if 白河镇 is another place, add the line other_places: [白河镇] to "
+        "  hint: if it means 白鹤镇, write 白鹤镇; if 白河镇 is right as typed (another place, or words that read alike), add the line not_misspellings: [白河镇] to "
         f"{UNIT_FILE} (the warning then stops)",
         f'{PAGE}:{line}:26: warning: "百合镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): it may be 白鹤镇 '
         "typed with a pinyin input method that picked other characters\n"
-        "  hint: if it means 白鹤镇, write 白鹤镇; if 百合镇 is another place, add the line other_places: [百合镇] to "
+        "  hint: if it means 白鹤镇, write 白鹤镇; if 百合镇 is right as typed (another place, or words that read alike), add the line not_misspellings: [百合镇] to "
         f"{UNIT_FILE} (the warning then stops)"]
 
 
@@ -58,9 +58,9 @@ def test_either_hint_followed_leaves_no_warning(tmp_path: Path) -> None:
     edit_file(root, PAGE, SEED_SENTENCES, SEED_SENTENCES.replace("白河镇", "白鹤镇").replace("百合镇", "白鹤镇"))
     assert _heard(root) == []
     root = _example_unlisted(tmp_path / "listed")
-    edit_file(root, UNIT_FILE, "misspellings: []", "misspellings: []\nother_places: [白河镇]")
+    edit_file(root, UNIT_FILE, "misspellings: []", "misspellings: []\nnot_misspellings: [白河镇]")
     assert [problem.split(":")[1] for problem in _heard(root)] == [str(_last_line(root))]
-    edit_file(root, UNIT_FILE, "other_places: [白河镇]", "other_places: [白河镇, 百合镇]")
+    edit_file(root, UNIT_FILE, "not_misspellings: [白河镇]", "not_misspellings: [白河镇, 百合镇]")
     assert _heard(root) == []
     assert check(BuildOptions(root=root)).problems == []
 
@@ -99,7 +99,7 @@ def test_names_of_other_units_and_names_too_short_to_tell_are_not_warned(tmp_pat
     # 白河村 is a unit of its own (a village elsewhere); 新镇 has one character before 镇, which hundreds share.
     body = "## 问题\n\n白鹤镇、白河村和心镇的干部都来了，白河镇村民也来了。\n"
     root = write_site(tmp_path, {
-        UNIT_FILE: "name: 白鹤镇\nlevel: town\nother_places: [白河镇]\n",
+        UNIT_FILE: "name: 白鹤镇\nlevel: town\nnot_misspellings: [白河镇]\n",
         "content/units/baihecun.yaml": "name: 白河村\nlevel: village\n",
         "content/units/xinzhen.yaml": "name: 新镇\nlevel: town\n",
         "content/interviews/a.md": interview(body=body)})
@@ -124,7 +124,7 @@ def test_a_rebuild_from_the_page_cache_warns_the_same_and_follows_an_edit_of_the
     assert again.converted == 0
     assert [problem.format() for problem in again.warnings if "(同音)" in problem.message] == first
     assert len(first) == 2
-    edit_file(root, UNIT_FILE, "misspellings: []", "misspellings: []\nother_places: [白河镇, 百合镇]")
+    edit_file(root, UNIT_FILE, "misspellings: []", "misspellings: []\nnot_misspellings: [白河镇, 百合镇]")
     assert [problem for problem in build(options).warnings if "(同音)" in problem.message] == []
 
 
@@ -147,3 +147,77 @@ def test_a_name_typed_with_a_space_after_it_is_still_the_name_in_the_texts(tmp_p
     assert [problem.split("\n")[0] for problem in _heard(root)] == [
         'content/interviews/a.md:13:5: warning: "柏合镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
         "it may be 白鹤镇 typed with a pinyin input method that picked other characters"]
+
+
+def test_words_that_read_as_a_name_are_listed_once_and_a_level_word_starting_a_word_is_none(tmp_path: Path) -> None:
+    # Beside 徐泾镇, "项目需经镇政府审批" reads xu-jing-zhen: words, not a slip, which sound cannot tell apart.
+    # 保山区域 and 新疆村民 were warned as 宝山区 and 新江村: 区域 and 村民 are words of their own.
+    body = "## 问题\n\n项目需经镇政府审批。云南保山区域，对口支援新疆村民。\n"
+    units = {"content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\n",
+             "content/units/baoshan.yaml": "name: 宝山区\nlevel: district\n",
+             "content/units/xinjiangcun.yaml": "name: 新江村\nlevel: village\n"}
+    root = write_site(tmp_path, {**units, "content/interviews/a.md": interview(body=body)})
+    assert _heard(root) == [
+        'content/interviews/a.md:13:3: warning: "需经镇" reads xu-jing-zhen, as the unit name 徐泾镇 does (同音): it '
+        "may be 徐泾镇 typed with a pinyin input method that picked other characters\n"
+        "  hint: if it means 徐泾镇, write 徐泾镇; if 需经镇 is right as typed (another place, or words that read "
+        "alike), add the line not_misspellings: [需经镇] to content/units/xujing.yaml (the warning then stops)"]
+    edit_file(root, "content/units/xujing.yaml", "level: town\n", "level: town\nnot_misspellings: [需经镇]\n")
+    assert _heard(root) == []
+
+
+def test_file_paths_in_front_matter_and_html_are_no_text_to_correct(tmp_path: Path) -> None:
+    # images: src: images/百合镇草莓.svg and <img src="images/百合镇草莓.svg"> were warned "write 白鹤镇",
+    # which would break the picture; a listed misspelling too.
+    extra = "images:\n  - src: images/百合镇草莓.svg\n    alt: 草莓\n"
+    body = '## 问题\n\n<img src="images/百合镇草莓.svg" alt="草莓">\n'
+    files = {"content/images/百合镇草莓.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+             "content/interviews/a.md": interview(extra=extra, body=body)}
+    root = write_site(tmp_path / "heard", {**files, UNIT_FILE: "name: 白鹤镇\nlevel: town\n"})
+    assert _heard(root) == []
+    root = write_site(tmp_path / "listed", files)  # the test unit lists 百合镇 among its misspellings
+    assert [p.format() for p in check(BuildOptions(root=root)).problems if "misspelling" in p.message] == []
+
+
+def test_a_unit_name_with_a_character_of_two_readings_reads_as_its_id_spells_it(tmp_path: Path) -> None:
+    # 重固镇 is Chonggu; pypinyin reads 重 zhong, so 中固镇 was warned and the real slip 崇固镇 was not.
+    root = write_site(tmp_path, {"content/units/chonggu.yaml": "name: 重固镇\nlevel: town\n",
+                                 "content/interviews/a.md": interview(body="## 问题\n\n崇固镇和中固镇。\n")})
+    assert [problem.split("\n")[0] for problem in _heard(root)] == [
+        'content/interviews/a.md:13:1: warning: "崇固镇" reads chong-gu-zhen, as the unit name 重固镇 does (同音): '
+        "it may be 重固镇 typed with a pinyin input method that picked other characters"]
+
+
+def test_the_readmes_example_is_what_sitegen_prints(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    edit_file(root, UNIT_FILE, "misspellings: [白河镇, 百合镇]", "misspellings: []")
+    edit_file(root, PAGE, "role: 中共白鹤镇党委书记", "role: 中共白河镇党委书记")
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**A unit's name typed with other characters of its sound (同音字).**")[1]
+    shown = section.split("```\n")[1]
+    assert "\n".join(_heard(root)) + "\n" == shown
+
+
+def test_a_name_at_the_end_of_a_line_is_heard_too(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_FILE: "name: 白鹤镇\nlevel: town\n",
+                                 "content/interviews/a.md": interview(body="## 问题\n\n我们来到了百合镇\n")})
+    assert [problem.split(": warning: ")[0] for problem in _heard(root)] == ["content/interviews/a.md:13:6"]
+
+
+def test_two_units_whose_names_read_alike_are_both_named_and_an_alias_is_told_as_one(tmp_path: Path) -> None:
+    # 百合村 beside 白鹤村 and 白河村 (two villages, told apart) was told as 白鹤村 only: the hint could put the
+    # wrong village's name on the page.
+    root = write_site(tmp_path, {
+        UNIT_FILE: "name: 白鹤镇\nlevel: town\naliases: [白鹤乡]\n",
+        "content/units/baihecun.yaml": "name: 白鹤村\nlevel: village\ndistinct_from: [baihecun2]\n",
+        "content/units/baihecun2.yaml": "name: 白河村\nlevel: village\n",
+        "content/interviews/a.md": interview(body="## 问题\n\n百合村在哪里？柏合乡呢？\n")})
+    assert _heard(root) == [
+        'content/interviews/a.md:13:1: warning: "百合村" reads bai-he-cun, as the unit names 白鹤村 and 白河村 do (同音): '
+        "it may be one of them typed with a pinyin input method that picked other characters\n"
+        "  hint: if it means one of them, write that name; if 百合村 is right as typed (another place, or words that "
+        "read alike), add the line not_misspellings: [百合村] to content/units/baihecun.yaml (the warning then stops)",
+        'content/interviews/a.md:13:8: warning: "柏合乡" reads bai-he-xiang, as 白鹤乡, another name of the unit 白鹤镇, '
+        "does (同音): it may be 白鹤乡 typed with a pinyin input method that picked other characters\n"
+        "  hint: if it means 白鹤乡, write 白鹤乡; if 柏合乡 is right as typed (another place, or words that read "
+        f"alike), add the line not_misspellings: [柏合乡] to {UNIT_FILE} (the warning then stops)"]
