@@ -802,7 +802,10 @@ def _refuse_short_named(root: Path, name: str, made: str) -> None:
     for rid in _readable_first(sorted(fields)):
         if made in _texts(fields[rid].get("distinct_from")):
             continue
-        for known in _unit_names(fields[rid]):
+        names = _unit_names(fields[rid])
+        if own_word and names and level_word_ending(names[0]):
+            continue  # 白鹤村 beside 白鹤镇, also called 白鹤: a word of level of its own makes another place
+        for known in names:
             word = level_word_ending(known)
             if bool(word) != bool(own_word) and plain_name(short_name(known) if word else known) == key:
                 alike.append((rid, known))

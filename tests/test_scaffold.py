@@ -1459,6 +1459,19 @@ def test_new_unit_reading_as_units_with_distinct_from_is_told_to_add_its_id_to_t
     assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
 
 
+def test_new_unit_with_a_word_of_level_of_its_own_is_written_beside_a_unit_with_that_short_name(
+        tmp_path: Path, capsys) -> None:
+    # With the example's aliases: [白鹤], `new unit 白鹤村` was refused: "白鹤村 is the name of the unit 白鹤镇, also
+    # called 白鹤 with 村, the word of its level", though 村 is not 白鹤镇's and check took the village as it was.
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "unit", "白鹤村", "--site", str(site))[0] == 0
+    assert (site / "content/units/bai-he-cun.yaml").is_file()
+    # A unit named without a word of level is still the place: 金泽镇 beside 金泽.
+    (site / "content/units/jinze.yaml").write_text("name: 金泽\nlevel: town\n", encoding="utf-8")
+    assert _run(capsys, "new", "unit", "金泽镇", "--site", str(site))[2].startswith(
+        "error: 金泽镇 is the name of the unit 金泽 with 镇, the word of its level: content/units/jinze.yaml (id jinze)")
+
+
 def test_new_unit_refuses_the_short_name_of_a_unit_there_is(tmp_path: Path, capsys) -> None:
     # Without aliases: [白鹤] in baihe.yaml, `new unit 白鹤` wrote bai-he.yaml, a second unit for the town whose
     # figures the district totals would count twice; check said nothing of it.
