@@ -121,8 +121,11 @@ def warnings_panel(listed: Sequence[ListedWarning], source: str | None) -> str:
     english = (f'{count} warning{"" if count == 1 else "s"}' + (f", {here} on this page" if here else "")
                + (f" (+{len(earlier)} earlier)" if earlier else ""))
     summary = (f"⚠ {count} 条提醒" + (f" · 本页 {here} 条" if here else "")
-               + (f" · 之前 {len(earlier)} 条" if earlier else "")
-               + f' <span class="{PANEL_ID}-en" lang="en">· {english}</span>')
+               + (f" · 之前 {len(earlier)} 条" if earlier else ""))
+    if not current:  # "0 warnings (+1 earlier)" read as nothing to see; the earlier ones are the news
+        english = f'{len(earlier)} earlier warning{"" if len(earlier) == 1 else "s"}'
+        summary = f"⚠ 之前报告的提醒 {len(earlier)} 条"
+    summary += f' <span class="{PANEL_ID}-en" lang="en">· {english}</span>'
     parts = [f'<div class="{PANEL_ID}-spacer" aria-hidden="true"></div>',
              f'<section id="{PANEL_ID}" class="{PANEL_ID}" aria-labelledby="{PANEL_ID}-title" lang="zh-CN">',
              f"<style>{_PANEL_STYLE}</style>",

@@ -1030,7 +1030,7 @@ def test_a_warning_given_once_stays_listed_with_its_time_until_its_file_is_saved
     page = server.get("/interviews/baihe-dadiaoyan/")[1]
     assert _panel_items(page) == [moved]
     assert "之前报告的提醒" in page and "Reported earlier" in page
-    assert "⚠ 0 条提醒 · 之前 1 条" in page and "· 0 warnings (+1 earlier)</span>" in page
+    assert "⚠ 之前报告的提醒 1 条" in page and "· 1 earlier warning</span>" in page
     assert re.search(r'报告于 <span lang="en">reported at</span> \d\d:\d\d:\d\d</span>', page)
     # Its own file saved: the editor has worked on it, the panel goes.
     _edit(site / INTERVIEW, "slug: baihe-dadiaoyan", "slug: baihe-dadiaoyan\n")
@@ -1093,7 +1093,7 @@ def test_a_published_gone_file_s_earlier_warning_goes_once_another_page_keeps_it
     _edit(site / UNIT, "name: 白鹤镇", "name: 白鹤镇 ")
     server.wait_for_builds(3)
     page = server.get("/")[1]
-    assert _panel_items(page) == [GONE] and " · 之前 1 条 <span" in page
+    assert _panel_items(page) == [GONE] and "⚠ 之前报告的提醒 1 条 <span" in page
     _edit(site / UNIT, "name: 白鹤镇 ", "name: 白鹤镇")  # another file saved: still news
     server.wait_for_builds(4)
     assert _panel_items(server.get("/")[1]) == [GONE]
@@ -1220,8 +1220,8 @@ def test_the_panel_is_escaped_labelled_and_lists_the_page_s_own_warnings_first()
     # The headline counts what is to fix now, the earlier warnings apart.
     assert ('<summary id="sitegen-warnings-title">⚠ 2 条提醒 · 本页 1 条 · 之前 1 条 <span '
             'class="sitegen-warnings-en" lang="en">· 2 warnings, 1 on this page (+1 earlier)</span></summary>') in panel
-    assert ('<summary id="sitegen-warnings-title">⚠ 0 条提醒 · 之前 1 条 <span class="sitegen-warnings-en" '
-            'lang="en">· 0 warnings (+1 earlier)</span></summary>') in warnings_panel([once], None)
+    assert ('<summary id="sitegen-warnings-title">⚠ 之前报告的提醒 1 条 <span class="sitegen-warnings-en" '
+            'lang="en">· 1 earlier warning</span></summary>') in warnings_panel([once], None)
     assert "⚠ 1 条提醒 <span" in warnings_panel([own], None) and "· 1 warning</span>" in warnings_panel([own], None)
     assert warnings_panel([], INTERVIEW) == ""
     page = b"<html><body><p>a</p></body></html>"
