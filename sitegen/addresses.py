@@ -36,6 +36,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Collection, Mapping, NamedTuple
+from urllib.parse import unquote
 
 from .cachefile import replace_file
 from .errors import Report
@@ -453,7 +454,9 @@ def _warn_dropped(entry: Entry, alias: str, lost: list[str], report: Report) -> 
     document = entry.document
     typed = isinstance(document.yaml.value, dict) and "aliases" in document.yaml.value
     line, column = document.yaml.locate_key(("aliases",)) if typed else (None, None)
+    # The record keeps addresses percent-encoded (/%E7%99%BD…/); an editor typed /白鹤访谈/, and reads it so.
     report.warning(document.path, line, column,
-                   f"the old address {alias} led to this page in the last build (aliases:), and no page is there "
-                   "now: links to it will no longer work",
-                   f"{keep_aliases(document, lost, own=entry.url)} so the old address still leads here")
+                   f"the old address {unquote(alias)} led to this page in the last build (aliases:), and no page is "
+                   "there now: links to it will no longer work",
+                   f"{keep_aliases(document, [unquote(address) for address in lost], own=entry.url)} so the old "
+                   "address still leads here")

@@ -483,6 +483,19 @@ def test_an_old_address_dropped_from_aliases_is_warned_at_the_line_until_kept_ag
     assert (root / "output/cases/baihe-caomei/index.html").is_file()
 
 
+def test_an_old_address_typed_in_chinese_is_told_as_typed_not_percent_encoded(tmp_path: Path) -> None:
+    # Dropped, /白鹤访谈/ was told as /%E7%99%BD%E9%B9%A4%E8%AE%BF%E8%B0%88/, in the message and the hint.
+    root = _aliased_example(tmp_path / "site", "slug: baihe-caomei\naliases: [/白鹤访谈/]")
+    edit_file(root, CASE, "\naliases: [/白鹤访谈/]", "")
+    warnings = _built(root)
+    assert warnings == [
+        f"{CASE}: warning: the old address /白鹤访谈/ led to this page in the last build (aliases:), and no page is "
+        "there now: links to it will no longer work\n"
+        "  hint: add aliases: [/白鹤访谈/] so the old address still leads here"]
+    edit_file(root, CASE, "slug: baihe-caomei\n", "slug: baihe-caomei\naliases: [/白鹤访谈/]\n")
+    assert _built(root) == []
+
+
 def test_an_old_address_dropped_with_the_page_s_move_is_kept_by_either_hint(tmp_path: Path) -> None:
     root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/\n"
                             "  - /cases/caomei/")
