@@ -127,7 +127,9 @@ class Published:
     ``addresses`` are the site paths (``/interviews/x/``, decoded) its pages were at, the old addresses they kept
     (``aliases:``) and those they had before their last move: every address readers may have had.
     ``files`` maps each page, unit and series file it published, by its name then, to its page's title
-    (a unit's or series' name), and ``urls`` to its page's address (decoded).
+    (a unit's or series' name), ``urls`` to its page's address (decoded), and ``was`` to the address its page
+    had before its last move, while it stays there (decoded; `sitegen.addresses.Known.was`): a page moved back
+    there is not warned by the build, so the preview says nothing of it either.
     ``key`` changes whenever a build publishes another record ("" without one): the warnings a preview
     gives of addresses that moved since (`sitegen.addresses.moved_pages`) then stop because the move
     was published, not because a file was mended.
@@ -137,6 +139,7 @@ class Published:
     key: str = ""
     files: Mapping[str, str] = field(default_factory=dict)
     urls: Mapping[str, str] = field(default_factory=dict)
+    was: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -417,7 +420,8 @@ def _published(options: BuildOptions, config: Config) -> Published:
     # Decoded, as the preview reads a request's path: an alias may be typed percent-encoded.
     return Published(frozenset(unquote(address) for address in _addresses_of(book)), key,
                      {rel: known.title for rel, known in book.pages.items()},
-                     {rel: unquote(known.url) for rel, known in book.pages.items()})
+                     {rel: unquote(known.url) for rel, known in book.pages.items()},
+                     {rel: unquote(known.was) for rel, known in book.pages.items() if known.was})
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:

@@ -335,10 +335,15 @@ class SiteState:
 
         Only such an address is worth a banner (`moved_banner`): one a page had in this preview alone, for
         seconds while its slug was typed, was never shared, and one served again (the move undone, or kept
-        with ``aliases:``) is no longer lost.
+        with ``aliases:``) is no longer lost. Nor is the published address of a page moved back to the one it
+        had before (`sitegen.build.Published.was`), as the build's warning offers: the build does not warn of
+        it (`sitegen.addresses.moved_pages`), and the banner would contradict it.
         """
+        files = [file for output, file in self.sources.items() if _page_path(output) == page]
+        back = {self.published.urls.get(file) for file in files if self.published.was.get(file) == page}
         return next((address for address in addresses if address
                      and (address if address.endswith("/") else address + "/") in self.published.addresses
+                     and (address if address.endswith("/") else address + "/") not in back
                      and self.moved_to(address) == page), None)
 
 

@@ -946,6 +946,35 @@ def test_the_moved_banner_names_only_a_published_address_and_goes_once_the_move_
         thread.join(15)
 
 
+def test_a_page_moved_back_after_its_move_was_published_gets_no_banner_as_the_build_gives_no_warning(
+        tmp_path: Path) -> None:
+    # Moved while serve ran, published by sitegen build, then moved back as the build's hint offers: the build
+    # warned of nothing, but the preview's banner said /interviews/baihe-gai/ was published and would lead nowhere.
+    site = copy_example(tmp_path / "site")
+    build(BuildOptions(root=site, search=False))
+    server = ServeProcess(site)
+    try:
+        _edit(site / INTERVIEW, "slug: baihe-dadiaoyan-weifangtan", "slug: baihe-gai")
+        server.wait_for_builds(2)
+        assert [p.message.split(" since")[0] for p in build(BuildOptions(root=site, search=False)).warnings] == [
+            f"the page's address changed from {INTERVIEW_URL} to /interviews/baihe-gai/"]
+        _edit(site / INTERVIEW, "slug: baihe-gai", "slug: baihe-dadiaoyan-weifangtan")
+        server.wait_for_builds(3)
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request("GET", "/interviews/baihe-gai/")
+            response = connection.getresponse()
+            response.read()
+            assert (response.status, response.getheader("Location")) == (302, INTERVIEW_URL)
+        finally:
+            connection.close()
+        page = server.get(quote(INTERVIEW_URL) + "?" + urlencode({MOVED_FROM: "/interviews/baihe-gai/"}))[1]
+        assert "sitegen-preview-banner" not in page
+    finally:
+        server.stop()
+    assert build(BuildOptions(root=site, search=False)).warnings == []
+
+
 def test_ctrl_c_during_a_build_says_the_build_ends_first(tmp_path: Path) -> None:
     # On a 1,300-page site Ctrl-C during a rebuild took 6 s to stop, with nothing said meanwhile.
     from sitegen.serve import DevServer, ServeOptions
