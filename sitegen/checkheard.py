@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .checkmisspellings import ADDRESS_SPAN_RE, PAGE_NAMING, UNIT_NAMING, naming_lines
+from .checkmisspellings import ADDRESS_SPAN_RE, page_lines, record_lines
 from .errors import Report
-from .heardnames import name_shape, name_spans, shaped_spans
+from .heardnames import given_names, name_shape, name_spans, shaped_spans
 from .load import Content, Sourced
 from .models import Unit, plain_name, simplified_level_word
 from .slugs import id_syllables
@@ -49,8 +49,7 @@ def heard_names(content: Content) -> Heard:
     names read alike are both given. Raises nothing.
     """
     units = sorted(content.units.values(), key=lambda sourced: sourced.path)
-    known = {plain_name(text) for unit in units for text in (unit.record.name, *unit.record.aliases,
-                                                             *unit.record.misspellings, *unit.record.not_misspellings)}
+    known = given_names(unit.record for unit in units)
     named: dict[str, list[tuple[Sourced[Unit], str]]] = {}
     for unit in units:
         for index, name in enumerate((unit.record.name, *unit.record.aliases)):
@@ -71,7 +70,7 @@ def check_heard_names(content: Content, report: Report) -> None:
     Scans what `sitegen.checkmisspellings.check_misspellings` scans: every
     line of each page (front matter and body) and of the unit and series
     records, but for the fields that take an id or an address and those
-    that declare names (`PAGE_NAMING`, `UNIT_NAMING`), and web addresses. A
+    that declare names (`sitegen.checkmisspellings.page_lines`, `record_lines`), and web addresses. A
     page is read line by line only when its spans (`sitegen.load.Document.name_spans`)
     hold one heard. Raises nothing.
     """
@@ -83,18 +82,12 @@ def check_heard_names(content: Content, report: Report) -> None:
                                                                                          document.body)
         if spans.isdisjoint(heard):
             continue
-        naming = naming_lines(document.yaml, PAGE_NAMING)
-        lines = [(number, text) for number, text in enumerate(document.front_matter.split("\n"),
-                                                              document.front_matter_line) if number not in naming]
-        lines += enumerate(document.body.split("\n"), document.body_line)
-        _report_heard(document.path, lines, heard, report)
+        _report_heard(document.path, page_lines(document), heard, report)
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
     for record in records:
         if name_spans(record.text).isdisjoint(heard):
             continue
-        declared = naming_lines(record.yaml, UNIT_NAMING)
-        _report_heard(record.path, [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
-                                    if number not in declared], heard, report)
+        _report_heard(record.path, record_lines(record), heard, report)
 
 
 _WORDS_AFTER = {"区": "域别分间块", "村": "民庄落", "镇": "定静压守", "乡": "亲下愁音"}

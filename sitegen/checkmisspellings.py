@@ -143,12 +143,8 @@ def check_misspellings(content: Content, report: Report,
     if not wrong:
         return
     for document in content.interviews + content.cases:
-        lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
         # The lines of ids need the page's YAML positions: found only for a front matter holding a misspelling.
-        if any(bad in document.front_matter for bad in wrong):
-            naming = naming_lines(document.yaml, PAGE_NAMING)
-            lines = [(number, text) for number, text in lines if number not in naming]
-        lines += enumerate(document.body.split("\n"), document.body_line)
+        lines = page_lines(document, naming=any(bad in document.front_matter for bad in wrong))
         _report_misspellings(document.path, lines, wrong, report)
         _report_referenced_misspellings(document, wrong, report)
         _report_hidden_misspellings(document.path, document.yaml, document.front_matter,
@@ -157,11 +153,26 @@ def check_misspellings(content: Content, report: Report,
     for record in records:
         # The declaration lines need the file's YAML positions: found only for a file holding a misspelling.
         if any(bad in record.text for bad in wrong):
-            declared = naming_lines(record.yaml, UNIT_NAMING)
-            lines = [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
-                     if number not in declared]
-            _report_misspellings(record.path, lines, wrong, report)
+            _report_misspellings(record.path, record_lines(record), wrong, report)
         _report_hidden_misspellings(record.path, record.yaml, record.text, 1, wrong, report, UNIT_NAMING)
+
+
+def page_lines(document: Document, naming: bool = True) -> list[tuple[int, str]]:
+    """A page's lines as ``(file line, text)``: its front matter's, without those of the fields that take an id or
+    an address (`PAGE_NAMING`) unless ``naming`` is False (their positions are then not looked up), then its
+    body's. Raises nothing."""
+    lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
+    if naming:
+        skipped = naming_lines(document.yaml, PAGE_NAMING)
+        lines = [(number, text) for number, text in lines if number not in skipped]
+    return lines + list(enumerate(document.body.split("\n"), document.body_line))
+
+
+def record_lines(record: Sourced[object]) -> list[tuple[int, str]]:
+    """A unit's or series' file's lines as ``(file line, text)``, without those of the fields that declare names
+    or ids (`UNIT_NAMING`). Raises nothing."""
+    declared = naming_lines(record.yaml, UNIT_NAMING)
+    return [(number, text) for number, text in enumerate(record.text.split("\n"), 1) if number not in declared]
 
 
 PAGE_NAMING = ("series", "unit", "slug", "aliases")

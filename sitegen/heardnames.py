@@ -15,10 +15,10 @@ May import: lazyre, models (and the standard library).
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .lazyre import compile_later
-from .models import UNIT_LEVEL_WORDS, level_word_forms, simplified_level_word
+from .models import UNIT_LEVEL_WORDS, Unit, level_word_forms, plain_name, simplified_level_word
 
 STEM_LENGTHS = (2, 3)
 """How many Han characters before its word of level a name is looked for with: 白鹤镇 and 朱家角镇. One
@@ -55,6 +55,14 @@ def shaped_spans(text: str) -> Iterator[tuple[int, str]]:
 def name_spans(*texts: str) -> frozenset[str]:
     """Every span of ``texts`` shaped like a unit's name (`shaped_spans`), once each. Raises nothing."""
     return frozenset(span for text in texts for _, span in shaped_spans(text))
+
+
+def given_names(units: Iterable[Unit]) -> set[str]:
+    """Every text ``units`` give as a name or list as a known spelling: names, aliases, misspellings and
+    not-misspellings, as readers tell names apart (`sitegen.models.plain_name`: 白鹤镇 is the name typed
+    ``白鹤镇　``). A span among them is not heard as a slip. Raises nothing."""
+    return {plain_name(text) for unit in units
+            for text in (unit.name, *unit.aliases, *unit.misspellings, *unit.not_misspellings)}
 
 
 def name_shape(name: str) -> str:

@@ -47,7 +47,7 @@ from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import device_name, heard_reading, is_slug, make_slug, make_slugs, windows_safe
 from .fresh import code_fingerprint
-from .heardnames import name_shape, name_spans
+from .heardnames import given_names, name_shape, name_spans
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
@@ -965,8 +965,7 @@ def heard_names_to_read(content: Content, page_spans: list[frozenset[str]]) -> s
         return set()
     spans = set(name_spans(*(sourced.text for sourced in (*content.units.values(), *content.series.values()))))
     spans.update(*page_spans)
-    known = {plain_name(text) for unit in units for text in (*unit.aliases, unit.name, *unit.misspellings,
-                                                              *unit.not_misspellings)}
+    known = given_names(units)
     return {span for span in spans if plain_name(span) not in known}
 
 
