@@ -144,7 +144,7 @@ class _Mend:
     ``- ``, ``tags: [大调研, ``); ``note``, the line's comment after it (`split_comment`), named in the
     words for a line too long to give; ``tail``, the rest of the line after it and its note (``, 民生]``);
     ``fit``, how a text is typed there to be read as itself (`as_value`; `_as_item` for a list's item,
-    `_as_flow_item` for one in brackets); ``what``, the word the hint calls it by; ``words``, the field of the
+    `as_flow_item` for one in brackets); ``what``, the word the hint calls it by; ``words``, the field of the
     list of words the value is an item of (`WORD_LISTS`: ``tags``, ``misspellings`` …), else ""."""
 
     lead: str
@@ -403,7 +403,7 @@ def explain_flow_item(lines: Lines, line: int, column: int, _mark: object) -> Ex
                            f": type , and a space in place of each {' and each '.join(marks)}"
                            + f", and {dropped}" * bool(last)), None)
     words = _list_field(lines, line, start)
-    mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=_as_flow_item, what="item",
+    mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=as_flow_item, what="item",
                  words=words if words in WORD_LISTS else "")
     return "there is more text after the closing quote of this item", _quoted_text_hint(mend, text[start:end]), None
 
@@ -518,7 +518,7 @@ def _as_item(text: str) -> str:
     return in_quotes(text) if typed == text and len(text) > 1 and text[0] + text[-1] in ("“”", "‘’") else typed
 
 
-def _as_flow_item(text: str) -> str:
+def as_flow_item(text: str) -> str:
     """Return ``text`` as it is typed for an item in brackets (``[大调研, 民生]``) to be read as itself: as
     `_as_item` types it, in quotes when it also holds a sign that ends or opens an item there. Raises nothing."""
     typed = _as_item(text)

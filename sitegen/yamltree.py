@@ -6,13 +6,13 @@ key and value; it refuses anchors, aliases and non-standard tags, nesting past
 `MAX_DEPTH`, more than `MAX_NODES` values, a key typed twice, and escapes of
 control characters or odd line breaks, each one `Issue`.
 
-May import: errors, lazyre, yamlchars, yamlbits, yamlfold, yamllines, yamlexplain (and the standard library,
-PyYAML).
+May import: errors, lazyre, yamlchars, yamlbits, yamlfold, yamllines, yamlexplain, yamlexplainquotes (and the
+standard library, PyYAML).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 import yaml
@@ -23,6 +23,7 @@ from .yamlbits import (MAP_TAGS, MAX_DEPTH, MAX_NODES, MAX_PROBLEMS, NULLS, SCAL
                        ElsewhereFinder, FieldElsewhere, Issue, KeyPath, Lines, lost_indent, path_with_slashes)
 from .yamlchars import BAD_BREAKS, BAD_CHARS
 from .yamlexplain import explain_tag
+from .yamlexplainquotes import as_flow_item
 from .yamlfold import unfolded_as_styled
 from .yamllines import clip
 
@@ -43,6 +44,7 @@ class _Frame:
     key_lines: dict[str, int] = field(default_factory=dict)
     misplaced: set[str] = field(default_factory=set)  # keys typed twice whose first line was told it is misplaced
     next_item: int | None = None     # 0-based line where a list item's first key came again: a "- " left out
+    twice: tuple[str, int] | None = None  # the key typed twice whose value is being skipped, and its issue's index
 
 
 class TreeBuilder:
@@ -144,6 +146,8 @@ class TreeBuilder:
                 if top.record and not opened:
                     self.positions[top.path + (top.key,)] = start
                 top.container[top.key] = value
+            elif top.twice is not None:
+                self.offer_one_list(top, value)
             top.key = EXPECT_KEY
 
     def take_key(self, top: _Frame, text: str | None, start: tuple[int, int],
@@ -180,6 +184,7 @@ class TreeBuilder:
             twice = f'the key "{clip(text)}" appears twice in the same block; it was first given on line {first}'
             elsewhere = self.elsewhere(top.path, text) if self.elsewhere is not None and top.record else None
             if elsewhere is None:
+                top.twice = (text, len(self.issues))
                 self.issues.append(Issue(line, column, twice,
                                           f'keep one "{clip(text)}" line and delete or rename the other', whole=True))
             else:
@@ -189,6 +194,27 @@ class TreeBuilder:
         if top.record:
             self.key_positions[top.path + (text,)] = start
         return text
+
+    def offer_one_list(self, top: _Frame, repeat: object) -> None:
+        """When the key typed twice in ``top`` (`_Frame.twice`) holds a list of words both times, make its hint
+        one list of both lists' items, so following it keeps every item.
+
+        Two hints that each say "add the line not_misspellings: [白河镇]", both
+        followed, type a key twice; "keep one line and delete the other" then
+        loses an item, and its warning comes back.
+        """
+        text, index = top.twice  # type: ignore[misc]
+        top.twice = None
+        first = top.container.get(text) if isinstance(top.container, dict) else None
+        if not (isinstance(first, list) and isinstance(repeat, list) and first and repeat
+                and all(isinstance(item, str) for item in (*first, *repeat))):
+            return
+        items = list(dict.fromkeys((*first, *repeat)))  # each item once, in the order typed
+        line = f"{text}: [{', '.join(map(as_flow_item, items))}]"
+        hint = (f"keep one {clip(text)} line, with the items of both: {line}; delete the other"
+                if len(line) <= 120 else
+                f'keep one "{clip(text)}" list and move the items of the other into it (a key is given once)')
+        self.issues[index] = replace(self.issues[index], hint=hint)
 
     def tell_misplaced_twice(self, top: _Frame, text: str, start: tuple[int, int], elsewhere: FieldElsewhere,
                              twice: str) -> None:

@@ -1731,6 +1731,26 @@ def test_duplicate_keys_name_the_first_line() -> None:
     ]
 
 
+def test_a_list_key_typed_twice_is_offered_as_one_list_with_every_item() -> None:
+    # "keep one line and delete the other" loses the items of the other; one list keeps them all, each once.
+    text = 'tags:\n  - 民生\n  - "a, b"\ntitle: 一\ntags: [草莓, 民生]\n'
+    data, report = load(text)
+    assert data is None and shown(report) == [
+        'data/x.yaml:5:1: error: the key "tags" appears twice in the same block; it was first given on line 1\n'
+        '  hint: keep one tags line, with the items of both: tags: [民生, "a, b", 草莓]; delete the other']
+    mended = 'tags: [民生, "a, b", 草莓]\ntitle: 一\n'
+    assert ok(mended).value == {"tags": ["民生", "a, b", "草莓"], "title": "一"}
+    # A list too long for one line is told to be joined, not given.
+    many = ", ".join(f"标签{number:02}" for number in range(20))
+    data, report = load(f"tags: [{many}]\ntags: [其他]\n")
+    assert shown(report) == [
+        'data/x.yaml:2:1: error: the key "tags" appears twice in the same block; it was first given on line 1\n'
+        '  hint: keep one "tags" list and move the items of the other into it (a key is given once)']
+    # A list and a text, or two texts, keep the plain hint.
+    data, report = load("tags: [民生]\ntags: 草莓\n")
+    assert shown(report)[0].endswith('hint: keep one "tags" line and delete or rename the other')
+
+
 def test_same_key_in_different_mappings_is_fine() -> None:
     assert ok("- a: 1\n- a: 2\n").value == [{"a": "1"}, {"a": "2"}]
 
