@@ -4,7 +4,7 @@ types it, unless it clashes with another unit's name.
 Job: `check_misspellings` and `check_misspelling_clashes`, run by
 `sitegen.checks.check_content`.
 
-May import: lazyre, errors, load (record types only), models (and the standard library).
+May import: lazyre, errors, load (record types only), models, yamllines (and the standard library).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .errors import Report
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .models import Unit, is_stand_in, level_word_ending, plain_name, texts_in
+from .yamllines import comment_starts
 
 
 def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, str]]:
@@ -28,7 +29,9 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
     not end in a level word (金则 for 金泽镇, `_short_misspelling`) would be
     warned inside ordinary words and names (资金则由, 徐经理 for 徐经); and one
     that a second unit of another name lists (a unit file copied with its
-    misspellings) would suggest either name. The first listing of a
+    misspellings) would suggest either name; one the unit also lists under
+    ``not_misspellings:`` says both that it is a slip and that it is right
+    as typed (it is then not looked for, until one of the lists drops it). The first listing of a
     misspelling is kept, the second is the clash; two units of one name are
     `sitegen.checknames.check_unit_names`' error. ``index`` is the entry's place in the unit's
     ``misspellings`` list.
@@ -43,7 +46,16 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
                 continue
             owner = next(((other, text) for other, text in correct if bad in text), None)
             earlier = listed.setdefault(bad, unit)
-            if owner is not None:
+            right = next((index for index, text in enumerate(unit.record.not_misspellings)
+                          if plain_name(text) == plain_name(bad)), None)
+            if right is not None:
+                line = unit.yaml.locate(("not_misspellings", right))[0]
+                clashes[(unit.path, index)] = (
+                    f'"{bad}" is listed in not_misspellings: too (line {line}), as right as typed, so it is not '
+                    "looked for as a misspelling",
+                    f"if {bad.strip()} is a slip for {unit.record.name.strip()}, remove it from not_misspellings:; "
+                    "if it is right as typed (another place, or words that read alike), remove it from misspellings:")
+            elif owner is not None:
                 other, text = owner
                 relation = "is" if bad == text else "is part of"
                 whose = "this unit's own" if other is unit else "another unit's"
@@ -158,10 +170,10 @@ def check_misspellings(content: Content, report: Report,
 
 
 def page_lines(document: Document, naming: bool = True) -> list[tuple[int, str]]:
-    """A page's lines as ``(file line, text)``: its front matter's, without those of the fields that take an id or
-    an address (`PAGE_NAMING`) unless ``naming`` is False (their positions are then not looked up), then its
-    body's. Raises nothing."""
-    lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
+    """A page's lines as ``(file line, text)``: its front matter's, without its comments (`without_comments`) and
+    those of the fields that take an id or an address (`PAGE_NAMING`) unless ``naming`` is False (their positions
+    are then not looked up), then its body's. Raises nothing."""
+    lines = without_comments(document.front_matter, document.front_matter_line)
     if naming:
         skipped = naming_lines(document.yaml, PAGE_NAMING)
         lines = [(number, text) for number, text in lines if number not in skipped]
@@ -169,10 +181,20 @@ def page_lines(document: Document, naming: bool = True) -> list[tuple[int, str]]
 
 
 def record_lines(record: Sourced[object]) -> list[tuple[int, str]]:
-    """A unit's or series' file's lines as ``(file line, text)``, without those of the fields that declare names
-    or ids (`UNIT_NAMING`). Raises nothing."""
+    """A unit's or series' file's lines as ``(file line, text)``, without its comments (`without_comments`) and
+    the lines of the fields that declare names or ids (`UNIT_NAMING`). Raises nothing."""
     declared = naming_lines(record.yaml, UNIT_NAMING)
-    return [(number, text) for number, text in enumerate(record.text.split("\n"), 1) if number not in declared]
+    return [(number, text) for number, text in without_comments(record.text, 1) if number not in declared]
+
+
+def without_comments(text: str, first_line: int) -> list[tuple[int, str]]:
+    """The lines of a YAML text as ``(file line, text)``, each cut where its comment starts
+    (`sitegen.yamllines.comment_starts`): a comment is never published, so a name typed in one
+    (``# 白河镇 is the translation's slip``) is nobody's to mend. ``first_line``: the file line of the text's
+    first line. Raises nothing."""
+    comments = comment_starts(text)
+    return [(number, line[:comments[index]] if index in comments else line)
+            for index, (number, line) in enumerate(enumerate(text.split("\n"), first_line))]
 
 
 PAGE_NAMING = ("series", "unit", "slug", "aliases")

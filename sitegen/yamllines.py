@@ -4,23 +4,26 @@ Job: the small readings the line scan (`sitegen.yamlscan`) and the
 explanations of parse errors (`sitegen.yamlexplain`) make of a line and the
 lines around it: how far in it stands (`indent_of`, `gap_of`), where its key's
 colon and its value start (`typed_value`, `key_colon_at`), its trailing
-comment (`split_comment`), whether it holds YAML and the nearest one that does
+comment (`split_comment`), where a text's comments start (`comment_starts`), whether it holds YAML and the nearest one that does
 (`holds_yaml`, `yaml_line`), the path of the mappings it is typed in
 (`mapping_path`); and how to type a value so that YAML reads it as meant: in
 quotes (`in_quotes`, `quote_steps`, `value_as_typed`, `quote_hint`) or as a
 plain scalar where it can be (`yaml_text`).
 
-May import: errors, lazyre, yamlbits (and the standard library).
+May import: errors, lazyre, yamlbits (and the standard library, PyYAML).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+
+import yaml
 
 from .errors import WIDE_SPACES, paste_hint
 from .lazyre import compile_later
-from .yamlbits import GAP, NULLS, QUOTE_HINT, KeyPath, Lines
+from .yamlbits import GAP, LOADER, NULLS, QUOTE_HINT, KeyPath, Lines
 
 
 _KEY_COLON = compile_later(f":(?=[ \t{WIDE_SPACES}]|$)")
@@ -102,6 +105,38 @@ def split_comment(typed: str) -> tuple[str, str]:
     if match is None:
         return typed.rstrip(), ""
     return typed[:match.start()].rstrip(), typed[match.start():].rstrip()
+
+
+_HASH_AFTER_GAP = compile_later(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
+
+
+def comment_starts(text: str) -> dict[int, int]:
+    """Where the comments of a YAML text start, as YAML reads them: ``{0-based line: 0-based column of its "#"}``.
+
+    A "#" at a line's start or after a space or TAB starts a comment unless
+    it is inside a value: in quotes (``"b # c"``) or in a text typed after
+    "|" or ">", whose lines are text (PyYAML's scanner finds the values). A
+    text that YAML cannot read gives {} (its error is told elsewhere), so no
+    line is taken for a comment by mistake. Raises nothing.
+    """
+    if "#" not in text:
+        return {}
+    try:
+        spans = [(token.start_mark.index, token.end_mark.index) for token in yaml.scan(text, Loader=LOADER)
+                 if isinstance(token, yaml.ScalarToken)]
+    except yaml.YAMLError:
+        return {}
+    starts = [start for start, _ in spans]
+    found: dict[int, int] = {}
+    for match in _HASH_AFTER_GAP.finditer(text):
+        at = match.start()
+        inside = bisect_right(starts, at) - 1
+        if inside >= 0 and at < spans[inside][1]:
+            continue
+        line = text.count("\n", 0, at)
+        if line not in found:
+            found[line] = at - (text.rfind("\n", 0, at) + 1)
+    return found
 
 
 def with_comment(fixed: str, comment: str) -> str:

@@ -221,3 +221,55 @@ def test_two_units_whose_names_read_alike_are_both_named_and_an_alias_is_told_as
         "does (同音): it may be 白鹤乡 typed with a pinyin input method that picked other characters\n"
         "  hint: if it means 白鹤乡, write 白鹤乡; if 柏合乡 is right as typed (another place, or words that read "
         f"alike), add the line not_misspellings: [柏合乡] to {UNIT_FILE} (the warning then stops)"]
+
+
+def test_both_hints_of_one_run_followed_as_written_are_told_as_one_list_to_keep(tmp_path: Path) -> None:
+    # Each hint says "add the line not_misspellings: [...]": an editor who follows both types the key twice.
+    root = _example_unlisted(tmp_path)
+    unit = (root / UNIT_FILE).read_text(encoding="utf-8")
+    lines = len(unit.split("\n"))  # the file ends with a line break: the next line typed is this one
+    (root / UNIT_FILE).write_text(unit + "not_misspellings: [白河镇]\nnot_misspellings: [百合镇]\n", encoding="utf-8")
+    assert [problem.format() for problem in check(BuildOptions(root=root)).problems] == [
+        f'{UNIT_FILE}:{lines + 1}:1: error: the key "not_misspellings" appears twice in the same block; it was '
+        f"first given on line {lines}\n"
+        "  hint: keep one not_misspellings line, with the items of both: not_misspellings: [白河镇, 百合镇]; delete "
+        "the other"]
+    edit_file(root, UNIT_FILE, "not_misspellings: [白河镇]\nnot_misspellings: [百合镇]\n",
+              "not_misspellings: [白河镇, 百合镇]\n")
+    assert check(BuildOptions(root=root)).problems == []
+
+
+def test_a_text_listed_both_as_misspelling_and_as_right_is_told_at_its_misspelling_entry(tmp_path: Path) -> None:
+    root = _example_unlisted(tmp_path)
+    edit_file(root, UNIT_FILE, "misspellings: []", "misspellings: [白河镇]\nnot_misspellings: [百合镇, 白河镇]\n#")
+    line = next(number for number, text in enumerate((root / UNIT_FILE).read_text(encoding="utf-8").split("\n"), 1)
+                if text.startswith("misspellings:"))
+    assert [problem.format() for problem in check(BuildOptions(root=root)).problems] == [
+        f'{UNIT_FILE}:{line}:16: warning: misspellings: "白河镇" is listed in not_misspellings: too (line '
+        f"{line + 1}), as right as typed, so it is not looked for as a misspelling\n"
+        "  hint: if 白河镇 is a slip for 白鹤镇, remove it from not_misspellings:; if it is right as typed (another "
+        "place, or words that read alike), remove it from misspellings:"]
+    # Either way out leaves one list holding it, and the check clean or told as that list says.
+    edit_file(root, UNIT_FILE, "not_misspellings: [百合镇, 白河镇]", "not_misspellings: [百合镇]")
+    page_line = _last_line(root)
+    assert [problem.format() for problem in check(BuildOptions(root=root)).problems] == [
+        f'{PAGE}:{page_line}:12: warning: "白河镇" is a misspelling of the unit name 白鹤镇\n  hint: write 白鹤镇']
+
+
+def test_names_in_yaml_comments_are_not_read_but_in_quoted_and_block_texts_they_are(tmp_path: Path) -> None:
+    # A comment is never published: a note about the slips, typed in the unit file, is nobody's to mend.
+    root = copy_example(tmp_path / "site")
+    edit_file(root, UNIT_FILE, "level: town\n", "level: town  # 白河镇、百合镇、柏合镇 are the translation's slips\n"
+              "# 白河镇 and 柏合镇: seen in the source\n")
+    assert [problem.format() for problem in check(BuildOptions(root=root)).problems] == []
+    edit_file(root, PAGE, "interviewee:\n", '# 柏合镇 in a comment\ninterviewee:  # 白河镇\n')
+    assert [problem.format() for problem in check(BuildOptions(root=root)).problems] == []
+    # A "#" inside quotes, or a line starting with "#" inside a text after "|", is text, and is read.
+    summary = next(line for line in (root / UNIT_FILE).read_text(encoding="utf-8").split("\n")
+                   if line.startswith("summary:"))
+    edit_file(root, UNIT_FILE, summary, 'summary: "草莓之乡 # 白河镇"')
+    assert [problem.format().split(" warning: ")[0] for problem in check(BuildOptions(root=root)).problems] == [
+        f"{UNIT_FILE}:9:18:"]
+    edit_file(root, UNIT_FILE, 'summary: "草莓之乡 # 白河镇"', "summary: |\n  草莓之乡\n  # 白河镇")
+    assert [problem.format().split(" warning: ")[0] for problem in check(BuildOptions(root=root)).problems] == [
+        f"{UNIT_FILE}:11:3:", f"{UNIT_FILE}:11:5:"]  # 11:3: the "#" line kept as text (its own warning)
