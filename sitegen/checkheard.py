@@ -77,17 +77,57 @@ def check_heard_names(content: Content, report: Report) -> None:
     heard = heard_names(content)
     if not heard:
         return
+    found: list[tuple[str, list[tuple[int, int, str]]]] = []  # (path, [(line, column, span)]) of pages, then records
+    page_spans: list[frozenset[str]] = []
+    typed_on_own_pages: dict[str, list[str]] = {}  # unit id → each span heard on its pages, as often as typed
     for document in content.interviews + content.cases:
         spans = document.name_spans if document.name_spans is not None else name_spans(document.front_matter,
                                                                                          document.body)
-        if spans.isdisjoint(heard):
-            continue
-        _report_heard(document.path, page_lines(document), heard, report)
+        page_spans.append(spans)
+        if not spans.isdisjoint(heard):
+            found.append((document.path, _heard_in(page_lines(document), heard)))
+            typed_on_own_pages.setdefault(document.meta.unit, []).extend(span for _, _, span in found[-1][1])
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
     for record in records:
-        if name_spans(record.text).isdisjoint(heard):
+        if not name_spans(record.text).isdisjoint(heard):
+            found.append((record.path, _heard_in(record_lines(record), heard)))
+    suspects = _suspect_names(heard, typed_on_own_pages, page_spans, report)
+    for path, spans in found:
+        for line, column, span in spans:
+            units, reading = heard[span]
+            report.warning(path, line, column, *_heard_message(span, units, reading, suspects))
+
+
+def _suspect_names(heard: Heard, typed_on_own_pages: dict[str, list[str]], page_spans: list[frozenset[str]],
+                   report: Report) -> set[str]:
+    """Warn at the ``name:`` of each unit whose own pages type one other spelling of its sound, at least twice,
+    while no page types its name: the name in the unit file may be the slip (``sitegen new unit 金则镇`` for
+    金泽镇, whose pages all say 金泽镇). Returns the paths of those units, whose warnings at each span then offer
+    to mend the name first: "write 金则镇" at every correct 金泽镇 would spread the slip.
+
+    Takes `heard`, the spans heard on each unit's pages (by unit id, each as often as typed) and every span of
+    a name's shape on each page. A unit whose pages spell its sound several ways, once, or only in traditional
+    characters (白鶴鎮), keeps its name as the one to follow. Raises nothing.
+    """
+    suspects: set[str] = set()
+    for unit_id, typed in sorted(typed_on_own_pages.items()):
+        spellings = {span for span in typed if simplified_level_word(span) == span}
+        if len(spellings) != 1:
             continue
-        _report_heard(record.path, record_lines(record), heard, report)
+        [span] = spellings
+        units, reading = heard[span]
+        unit, name = units[0]
+        count = typed.count(span)
+        if (len(units) != 1 or unit.record.id != unit_id or name != unit.record.name.strip() or count < 2
+                or any(name in spans for spans in page_spans)):
+            continue
+        suspects.add(unit.path)
+        report.warning(unit.path, *unit.yaml.locate(("name",)),
+                       f'the unit\'s name "{name}" is typed on no page, but "{span}", which reads {reading} as it '
+                       f"does (同音), is typed {count} times on its pages: the name here may be the slip",
+                       f"if the unit is {span}, write name: {span} here (the warnings at each {span} then stop); if "
+                       f"{name} is right, write {name} where the pages mean it")
+    return suspects
 
 
 _WORDS_AFTER = {"区": "域别分间块", "村": "民庄落", "镇": "定静压守", "乡": "亲下愁音"}
@@ -95,8 +135,10 @@ _WORDS_AFTER = {"区": "域别分间块", "村": "民庄落", "镇": "定静压�
 (区域, 村民, 镇定, 乡亲): 保山区域 and 新疆村民 name no 宝山区 or 新江村."""
 
 
-def _report_heard(path: str, lines: Iterable[tuple[int, str]], heard: Heard, report: Report) -> None:
-    """One warning per span of ``lines`` (file line, text) that `heard` holds, outside web addresses."""
+def _heard_in(lines: Iterable[tuple[int, str]], heard: Heard) -> list[tuple[int, int, str]]:
+    """``(file line, column, span)`` of each span of ``lines`` (file line, text) that `heard` holds, outside web
+    addresses, in the order typed."""
+    found = []
     for number, text in lines:
         spans = [match.span() for match in ADDRESS_SPAN_RE.finditer(text)] if "/" in text else []
         for start, span in shaped_spans(text):
@@ -104,13 +146,14 @@ def _report_heard(path: str, lines: Iterable[tuple[int, str]], heard: Heard, rep
             if span not in heard or any(begin <= start < end for begin, end in spans) \
                     or (after and after in _WORDS_AFTER.get(span[-1], "")):
                 continue
-            units, reading = heard[span]
-            report.warning(path, number, start + 1, *_heard_message(span, units, reading))
+            found.append((number, start + 1, span))
+    return found
 
 
-def _heard_message(span: str, units: tuple[tuple[Sourced[Unit], str], ...], reading: str) -> tuple[str, str]:
+def _heard_message(span: str, units: tuple[tuple[Sourced[Unit], str], ...], reading: str,
+                   suspects: set[str]) -> tuple[str, str]:
     """The message and hint of `_report_heard` for ``span``, heard as the name of each of ``units`` (with the
-    name or alias it reads as)."""
+    name or alias it reads as); the name is offered to be mended first when its unit is among ``suspects``."""
     unit, name = units[0]
     listed = ("add it to not_misspellings: in" if "not_misspellings" in unit.record.model_fields_set
               else f"add the line not_misspellings: [{span}] to")
@@ -122,6 +165,11 @@ def _heard_message(span: str, units: tuple[tuple[Sourced[Unit], str], ...], read
         return (f'"{span}" reads {reading}, as the unit names {names} do (同音): it may be one of them typed {how}',
                 f"if it means one of them, write that name; if {span} is right as typed (another place, or words "
                 f"that read alike), {listed} {unit.path} (the warning then stops)")
+    if unit.path in suspects:
+        return (f'"{span}" reads {reading}, as the unit name {name} does (同音), which no page types: one of the two '
+                "may be a slip",
+                f"if the unit is {span}, write name: {span} in {unit.path}; if it is {name}, write {name} here; if "
+                f"{span} is right as typed (another place, or words that read alike), {listed} {unit.path}")
     said = (f"the unit name {name} does" if name == unit.record.name.strip()
             else f"{name}, another name of the unit {unit.record.name.strip()}, does")
     return (f'"{span}" reads {reading}, as {said} (同音): it may be {name} typed {how}',

@@ -273,3 +273,33 @@ def test_names_in_yaml_comments_are_not_read_but_in_quoted_and_block_texts_they_
     edit_file(root, UNIT_FILE, 'summary: "草莓之乡 # 白河镇"', "summary: |\n  草莓之乡\n  # 白河镇")
     assert [problem.format().split(" warning: ")[0] for problem in check(BuildOptions(root=root)).problems] == [
         f"{UNIT_FILE}:11:3:", f"{UNIT_FILE}:11:5:"]  # 11:3: the "#" line kept as text (its own warning)
+
+
+def test_a_unit_name_typed_on_no_page_while_its_homophone_is_is_told_as_the_likely_slip(tmp_path: Path) -> None:
+    # "sitegen new unit 金则镇" for 金泽镇: "write 金则镇" at every correct 金泽镇 would spread the slip.
+    unit = "name: 金则镇\nlevel: town\n"
+    page = interview("金泽镇：守护水乡古镇", extra="summary: 金泽镇今年收集问题清单240份。\n").replace(
+        "unit: baihe", "unit: jin-ze-zhen")
+    root = write_site(tmp_path / "site", {"content/units/jin-ze-zhen.yaml": unit,
+                                          "content/interviews/jinze.md": page})
+    hint = ("  hint: if the unit is 金泽镇, write name: 金泽镇 in content/units/jin-ze-zhen.yaml; if it is 金则镇, write "
+            "金则镇 here; if 金泽镇 is right as typed (another place, or words that read alike), add the line "
+            "not_misspellings: [金泽镇] to content/units/jin-ze-zhen.yaml")
+    said = ('warning: "金泽镇" reads jin-ze-zhen, as the unit name 金则镇 does (同音), which no page types: one of the '
+            "two may be a slip\n")
+    assert [problem.format() for problem in check(BuildOptions(root=root)).problems] == [
+        f"content/interviews/jinze.md:2:8: {said}{hint}",
+        f"content/interviews/jinze.md:9:10: {said}{hint}",
+        'content/units/jin-ze-zhen.yaml:1:7: warning: the unit\'s name "金则镇" is typed on no page, but "金泽镇", which '
+        "reads jin-ze-zhen as it does (同音), is typed 2 times on its pages: the name here may be the slip\n"
+        "  hint: if the unit is 金泽镇, write name: 金泽镇 here (the warnings at each 金泽镇 then stop); if 金则镇 is "
+        "right, write 金则镇 where the pages mean it"]
+    edit_file(root, "content/units/jin-ze-zhen.yaml", "name: 金则镇", "name: 金泽镇")
+    assert check(BuildOptions(root=root)).problems == []
+    # A name some page types is no suspect: the homophone elsewhere is told as the slip, as before.
+    edit_file(root, "content/units/jin-ze-zhen.yaml", "name: 金泽镇", "name: 金则镇")
+    edit_file(root, "content/interviews/jinze.md", "title: 金泽镇：", "title: 金则镇：")
+    assert [problem.format().split(" warning: ")[1].split("\n")[0] for problem
+            in check(BuildOptions(root=root)).problems] == [
+        '"金泽镇" reads jin-ze-zhen, as the unit name 金则镇 does (同音): it may be 金则镇 typed with a pinyin input '
+        "method that picked other characters"]
