@@ -86,7 +86,7 @@ def _key_slip(scan: Scan, number: int, line: str, match: re.Match[str], how: str
     rest of the data (`Issue.mended`)."""
     key, value = match.group(1), line[match.end():]
     how, value = _with_value_meant(how, value, _value_meant(scan, number, line[:match.start()], key, value))
-    scan.issues.append(Issue(number, column, message, _mended(how, key, value),
+    scan.issues.append(Issue(number, column, message, _mended(how, key, value, line[:match.start(1)]),
                               whole=True, mended=_mended_line(line, match.start(1), key, value)))
 
 
@@ -149,7 +149,8 @@ def full_width_line(scan: Scan, number: int, line: str, pos: int) -> Issue | Non
     if meant is not None:
         how, value = f"switch the input method to half width (半角), {meant[0]}, and type the line as", meant[1]
     return Issue(number, pos, f'this line is typed in full width (全角), so YAML does not read it as the field "{key}"',
-                  _mended(how, lead + key, value) if value.strip(GAP) else paste_hint(how, f"{lead}{key}:"))
+                  _mended(how, key, value, line[:pos] + lead) if value.strip(GAP)
+                  else paste_hint(_keeping_indent(how, line[:pos])[0], f"{lead}{key}:"))
 
 
 _READS_AS_NOTE = compile_later(r"\S{6}|\s\S|[。，、；！？（）]")
@@ -269,11 +270,11 @@ def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None =
     if odd is None and meant is not None:
         return Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：), and the field '
                       f'"{clip(key, 20)}" stands for is "{meant}"',
-                      _mended(f'type "{meant}" and an English colon followed by a space{extra}', meant, value),
+                      _mended(f'type "{meant}" and an English colon followed by a space{extra}', meant, value, line[:match.start(1)]),
                       whole=True, mended=_mended_line(line, match.start(1), meant, value))
     if odd is None:
         return Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
-                      _mended(f"type an English colon followed by a space{extra}", key, value),
+                      _mended(f"type an English colon followed by a space{extra}", key, value, line[:match.start(1)]),
                       whole=True, mended=_mended_line(line, match.start(1), key, value))
     space = space_name(gap[odd])
     if wide_colon:
@@ -283,7 +284,7 @@ def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None =
         message = (f'{space} is typed between "{clip(key, 20)}" and its ":"; YAML reads it as part of the key, '
                    f'so there is no "{clip(key, 20)}"')
         how = "delete the space before the colon"
-    return Issue(number, match.start(2) + odd, message, _mended(how + extra, key, value),
+    return Issue(number, match.start(2) + odd, message, _mended(how + extra, key, value, line[:match.start(1)]),
                   whole=True, mended=_mended_line(line, match.start(1), key, value))
 
 
@@ -293,12 +294,28 @@ def _mended_line(line: str, start: int, key: str, typed: str) -> str:
     return line[:start] + f"{key}: {value_as_typed(typed)[0]}".rstrip(" ")
 
 
-def _mended(how: str, key: str, typed: str) -> str:
+def _keeping_indent(how: str, before: str) -> tuple[str, str]:
+    """``how`` to mend a line, saying to keep the spaces of ``before`` (what the line has before its key) when it
+    has any, and what of ``before`` the line to type shows (its "- "). See `_mended`."""
+    spaces = len(before) - len(before.lstrip(" "))
+    if spaces:
+        keep = ", keeping the space before it" if spaces == 1 else f", keeping the {spaces} spaces before it"
+        how = f"{how[:-3]}{keep}, as" if how.endswith(" as") else how + keep  # "type the line as: …"
+    return how, before[spaces:]
+
+
+def _mended(how: str, key: str, typed: str, before: str = "") -> str:
     """A hint: ``how`` to mend the line, then the line ``key: value``, from the key and the text typed after it.
 
     When the value needs quotes to be read as typed (`value_as_typed`),
     the hint says so before the line, whose comment stays after them.
+    ``before`` is what the line has before its key: the hint's line starts
+    with its "- " if it has one, and says to keep the spaces before that,
+    which a hint cannot show (typed in the line's place without them, the
+    line loses its indent (缩进), and a second error follows).
     """
+    how, lead = _keeping_indent(how, before)
+    key = lead + key
     value, why = value_as_typed(typed)
     if not why:
         return paste_hint(how, f"{key}: {value}")
@@ -323,7 +340,7 @@ def scan_gap(scan: Scan, number: int, line: str, colon: int) -> int:
             how, value = _with_value_meant("replace it with an ordinary space", value, _value_meant(
                 scan, number, line[:colon + 1 - len(key)], key[:-1], value))
             scan.issues.append(Issue(number, pos, f'{space_name(line[pos])} follows "{clip(key)}"',
-                                      _mended(how, key[:-1], value) if bare else
+                                      _mended(how, key[:-1], value, line[:colon + 1 - len(key)]) if bare else
                                       f'nothing but this space is typed after "{clip(key)}": delete it, then '
                                       f'type the value after "{clip(key)} " (the colon and an ordinary space)'))
             break

@@ -2317,10 +2317,12 @@ def test_a_field_typed_in_full_width_is_told_so_with_the_line_in_half_width(tmp_
     root = write_site(tmp_path, {path: text.replace(fixed, typed)})
     line = text.split("\n").index(fixed) + 1
     key = fixed.strip(" -").split(":")[0]
+    indent = len(fixed) - len(fixed.lstrip(" "))
+    keep = f", keeping the {indent} spaces before it," if indent else ""  # typed without them, the line loses its indent
     assert printed(root) == [
-        f'{path}:{line}:{len(fixed) - len(fixed.lstrip(" ")) + 1}: error: this line is typed in full width (全角), '
+        f'{path}:{line}:{indent + 1}: error: this line is typed in full width (全角), '
         f'so YAML does not read it as the field "{key}"\n'
-        f"  hint: switch the input method to half width (半角) and type the line as: {fixed.lstrip(' ')}"]
+        f"  hint: switch the input method to half width (半角) and type the line{keep} as: {fixed.lstrip(' ')}"]
     (root / path).write_text(text, encoding="utf-8")
     assert printed(root) == []
 

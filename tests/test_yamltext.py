@@ -554,7 +554,8 @@ def test_a_field_typed_with_a_mark_for_its_colon_gets_the_line_with_the_colon(ty
     text = _TALLY_TEXT.format(typed)
     assert _load_record(text, Unit) == [
         (3, column, f'"{sign}" is typed after "collected" where its ":" goes, so YAML reads "{typed}" as text, not '
-                    'as the field "collected"', f'type ": " in place of the "{sign}": collected: 296')]
+                    'as the field "collected"', f'type ": " in place of the "{sign}", keeping the 4 spaces before it: '
+                    "collected: 296")]
     assert _load_record(_TALLY_TEXT.format("collected: 296"), Unit) == []
 
 
@@ -910,10 +911,12 @@ def test_a_space_before_the_colon_and_none_after_it_is_told_to_move(typed: str, 
     _, report = load(typed)
     line = next(number for number, text in enumerate(typed.split("\n"), 1) if " :" in text)
     key, value = typed.split("\n")[line - 1].strip().split(":", 1)
+    indent = len(typed.split("\n")[line - 1]) - len(typed.split("\n")[line - 1].lstrip(" "))
+    keep = f", keeping the {indent} spaces before it" if indent else ""
     assert shown(report) == [
         f'data/x.yaml:{line}:{column}: error: the space is typed before the ":" and none after it, so YAML reads '
         f'"{typed.split(chr(10))[line - 1].strip()}" as text, not as the field "{key.strip()}"\n'
-        f"  hint: move the space after the colon: {key.strip()}: {value}"]
+        f"  hint: move the space after the colon{keep}: {key.strip()}: {value}"]
     assert ok(fixed).value == yaml.safe_load(fixed)
     assert ok("title : 白鹤镇\ntime :\n  - 8:30\n").value == {"title": "白鹤镇", "time": ["8:30"]}  # YAML reads these
 
@@ -1496,7 +1499,7 @@ def test_the_lines_below_a_text_typed_under_its_key_are_scanned_as_fields() -> N
         "  hint: type an English colon followed by a space: title: 白鹤镇"]
     assert shown(load("a:\n  summary:\n    加装电梯\n  title:白鹤镇\n")[1]) == [
         'data/x.yaml:4:8: error: no space after ":" in "title:白鹤镇"\n'
-        "  hint: add a space after the colon: title: 白鹤镇"]
+        "  hint: add a space after the colon, keeping the 2 spaces before it: title: 白鹤镇"]
     assert ok("summary:\n    加装\n  电梯\ntitle: 白鹤镇\n").value == {"summary": "加装电梯", "title": "白鹤镇"}
 
 
@@ -1643,12 +1646,12 @@ def test_a_value_typed_right_after_a_mended_colon_is_not_quoted(text: str, hint:
      "delete the space and type an English colon followed by a space: 标题: 白鹤镇", {"标题": "白鹤镇"}),
     ("tallies:\n  - as_of: 2018-04-26\n    collected\u3000：350\n", 14,
      '"collected" is followed by a full-width space (全角空格) and a full-width colon (全角冒号 ：)',
-     "delete the space and type an English colon followed by a space: collected: 350",
+     "delete the space and type an English colon followed by a space, keeping the 4 spaces before it: collected: 350",
      {"tallies": [{"as_of": "2018-04-26", "collected": "350"}]}),
     ("tallies:\n  - as_of\u00a0: 2018-04-26\n", 10,
      'a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat) is typed between "as_of" and '
-     'its ":"; YAML reads it as part of the key, so there is no "as_of"', "delete the space before the colon: "
-     "as_of: 2018-04-26", {"tallies": [{"as_of": "2018-04-26"}]}),
+     'its ":"; YAML reads it as part of the key, so there is no "as_of"', "delete the space before the colon, keeping "
+     "the 2 spaces before it: - as_of: 2018-04-26", {"tallies": [{"as_of": "2018-04-26"}]}),
 ])
 def test_a_full_width_space_before_a_keys_colon_is_named_at_its_column(text: str, column: int, message: str,
                                                                      hint: str, meant: object) -> None:
@@ -1659,7 +1662,8 @@ def test_a_full_width_space_before_a_keys_colon_is_named_at_its_column(text: str
     assert data is None and [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
         (line, column, message, hint)]
     lines = text.split("\n")
-    lines[line - 1] = lines[line - 1][:len(lines[line - 1]) - len(lines[line - 1].lstrip(" -"))] + hint.split(": ", 1)[1]
+    # Followed as it says: the spaces kept, the rest of the line as the hint types it.
+    lines[line - 1] = lines[line - 1][:len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))] + hint.split(": ", 1)[1]
     assert ok("\n".join(lines)).value == meant
 
 
@@ -1686,8 +1690,9 @@ def test_a_line_typed_in_full_width_is_told_so_with_the_line_in_half_width(text:
     # "ｓｅｒｉｅｓ：　ｆａｎｇｔａｎ" was told to be text, and to put "# " before it: the field was taken out.
     data, report = load(text)
     line = next(n for n, typed in enumerate(text.split("\n"), 1) if re.search("[ａ-ｚ：]", typed))
+    how = WIDE_HOW if column == 1 else WIDE_HOW.replace(" as: ", f", keeping the {column - 1} spaces before it, as: ")
     assert data is None and [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
-        (line, column, WIDE_LINE.format(key), WIDE_HOW + fixed)]
+        (line, column, WIDE_LINE.format(key), how + fixed)]
     lines = text.split("\n")
     lines[line - 1] = " " * (column - 1) + fixed
     assert ok("\n".join(lines)).value == meant
