@@ -151,12 +151,15 @@ def check_figures_shown(document: Document, content: Content, today: date, repor
     if meta.draft or unit is None or not unit.record.tallies:
         return
     day, first = meta.date.date(), min(tally.as_of for tally in unit.record.tallies)
-    if day >= first or not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
+    if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
         return
     figures = [figure for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)
                for figure in dated_figures([(number, line)], day)]
     figures += dated_figures(enumerate(document.body.split("\n"), document.body_line), day)
     if not figures:
+        return
+    if day >= first:
+        _check_later_figures(document, unit, figures, today, report)
         return
     record = unit.record
     told = next((figure for figure in figures if figure.field == "collected"), figures[0])
@@ -179,6 +182,44 @@ def check_figures_shown(document: Document, content: Content, today: date, repor
                 f"tally, as_of: {told.day.isoformat()} with the text's figures ({new_tally}); if date: is mistyped, "
                 f"write the day the page was published, on or after {first.isoformat()}{meant}")
     report.warning(document.path, *document.yaml.locate(("date",)), message, hint)
+
+
+def _check_later_figures(document: Document, unit: Sourced[Unit], figures: Sequence[TextFigure], today: date,
+                         report: Report) -> None:
+    """Warn at an interview's ``date:`` when its text gives a figure of a tally of its unit dated after the page.
+
+    A day typed without its year is read as the latest one on or before
+    the page's date (`sitegen.textfigures`), so a page dated 2018-04-15
+    whose text says 截至4月30日…240份 reads 2017-04-30, a day no tally has:
+    nothing was compared, and the page showed, under a text quoting the
+    figures of 2018-04-30, the panel of the tally of 2018-03-31 as "the
+    figures when this was published". Told when a figure of the text has
+    the value of a tally of the same month and day, after the page's date
+    and in the year of that date or the next (a date typed a month or a
+    year early). Raises nothing.
+    """
+    day = document.meta.date.date()
+    for figure in sorted(figures, key=lambda figure: figure.field != "collected"):  # the count readers know first
+        for tally in unit.record.tallies:
+            if (tally.as_of > day and (figure.day.month, figure.day.day) == (tally.as_of.month, tally.as_of.day)
+                    and tally.as_of.year - day.year in (0, 1) and getattr(tally, figure.field, None) == figure.value):
+                then = max((earlier.as_of for earlier in unit.record.tallies if earlier.as_of <= day), default=None)
+                shown = (f"its figures panel shows the tally of {then.isoformat()} as the figures when it was "
+                         "published" if then is not None else "it shows no figures panel")
+                name = unit.record.name
+                years = {known.as_of.year for known in unit.record.tallies}
+                moment = _slipped_year(document.meta.date, tally.as_of, today, years)
+                meant = (f" (did you mean {moment.year}? write date: {publish_time_text(moment)})"
+                         if moment is not None else "")
+                report.warning(
+                    document.path, *document.yaml.locate(("date",)),
+                    f"the page is published {publish_time_text(document.meta.date)}, but its text gives "
+                    f"\"{figure.words}\" (line {figure.line}), the figure of {name}'s tally of "
+                    f"{tally.as_of.isoformat()}, a later day: {shown}",
+                    f"date: is most likely mistyped: write the day the page was published, on or after "
+                    f"{tally.as_of.isoformat()}{meant}; if the date is right, the text's day or figure is the one "
+                    "to check against the source document (原文)")
+                return
 
 
 def _tally_told(figures: Sequence[TextFigure], tallies: Sequence[Tally]) -> Tally | None:

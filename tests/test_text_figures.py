@@ -411,6 +411,39 @@ def test_an_interview_whose_figures_no_tally_has_is_told_to_add_the_tally(tmp_pa
     assert _told(root) == []
 
 
+_MARCH_TALLY = "tallies:\n  - as_of: 2018-03-31\n    collected: 150\n    escalated: 60\n    resolved: 50\n    in_progress: 40\n"
+
+
+@pytest.mark.parametrize("typed", ["2018-04-15 10:00", "2018-04-25 23:00"])
+def test_an_interview_dated_before_the_tally_its_text_quotes_is_warned(example: Path, typed: str) -> None:
+    # Dated between two tallies, the text's 截至4月26日 was read as 2017-04-26, a day no tally has: nothing was
+    # told, and the page showed, under a text giving the figures of 2018-04-26, the panel of the tally of
+    # 2018-03-31 as "the figures when this was published".
+    edit_file(example, "content/units/baihe.yaml", "tallies:\n", _MARCH_TALLY)
+    edit_file(example, INTERVIEW, "date: 2018-05-03 10:00", f"date: {typed}")
+    assert _told(example) == [
+        f'{INTERVIEW}:9:7: warning: the page is published {typed}, but its text gives "收集问题清单296份" (line 10), '
+        "the figure of 白鹤镇's tally of 2018-04-26, a later day: its figures panel shows the tally of 2018-03-31 as "
+        "the figures when it was published\n"
+        "  hint: date: is most likely mistyped: write the day the page was published, on or after 2018-04-26; if "
+        "the date is right, the text's day or figure is the one to check against the source document (原文)"]
+    edit_file(example, INTERVIEW, f"date: {typed}", "date: 2018-04-26 18:00")  # the hint followed
+    assert _told(example) == []
+
+
+def test_a_text_quoting_an_earlier_tally_or_a_figure_no_later_tally_has_is_not_told(example: Path) -> None:
+    edit_file(example, "content/units/baihe.yaml", "tallies:\n", _MARCH_TALLY)
+    edit_file(example, INTERVIEW, "date: 2018-05-03 10:00", "date: 2018-04-15 10:00")
+    # The later tally's figures of another day: a day no tally has, told by no figure rule.
+    page = (example / INTERVIEW).read_text(encoding="utf-8")
+    (example / INTERVIEW).write_text(page.replace("4月26日", "4月20日"), encoding="utf-8")
+    assert [problem for problem in _told(example) if "a later day" in problem] == []
+    # The figures of the tally in force on its day.
+    (example / INTERVIEW).write_text(page.replace("4月26日", "3月31日").replace("296份", "150份").replace(
+        "318批次", "60批次"), encoding="utf-8")
+    assert [problem for problem in _told(example) if "a later day" in problem] == []
+
+
 @pytest.mark.parametrize(("path", "text", "unit"), [
     # Before counting began (the campaign's launch), a text that counts nothing rightly shows no figures.
     ("content/interviews/launch.md", interview(date="2018-01-15 10:00", body="大调研动员部署会召开。\n"), UNIT),
