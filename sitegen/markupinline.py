@@ -249,8 +249,8 @@ LAYOUT_IDS = frozenset({
     "columns-heading", "compare-caption", "compare-heading", "contact-heading", "done-heading", "downloads",
     "downloads-heading", "escalated", "feeds", "feeds-heading", "in-progress", "interviews-heading",
     "latest-heading", "license-heading", "limits-heading", "main", "milestones", "milestones-heading",
-    "mode-heading", "reading-mode", "reading-mode-label", "reading-mode-script", "related-heading", "resolved",
-    "rules-heading", "search", "search-input", "search-status", "search-title", "standard-heading",
+    "mode-heading", "notes-heading", "reading-mode", "reading-mode-label", "reading-mode-script", "related-heading",
+    "resolved", "rules-heading", "search", "search-input", "search-status", "search-title", "standard-heading",
     "tallies-heading", "targets", "targets-caption", "targets-heading", "terms-heading", "toc-heading",
     "totals-heading", "unit-downloads-heading", "units-heading"})
 """The ids the default theme's layouts, partials and scripts give elements of a page as they are (``main``, the

@@ -222,6 +222,23 @@ def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: S
     assert [text for text in excerpts if text.lstrip("…")[:1] in "。！？；，、："] == []
 
 
+def test_a_word_of_a_tag_or_the_source_is_found_under_a_heading_of_its_own(served_example: ServedSite,
+                                                                            page_at: Any) -> None:
+    # The source and the tags follow the figures box, whose heading was the last before them: a search for a
+    # tag's word (补短板) listed "白鹤镇调研数据" and led to the figures, which hold none of the words typed.
+    page = page_at(375)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    found = page.evaluate("""async (words) => {
+        const pagefind = await import("/pagefind/pagefind.js");
+        const pages = await Promise.all((await pagefind.search(words)).results.map((result) => result.data()));
+        return pages.map((data) => [data.url, data.sub_results.map((part) => [part.title, part.url])]);
+    }""", "补短板")
+    assert sorted(found) == [
+        ["/cases/baihe-sige-zui/", [["来源和标签", "/cases/baihe-sige-zui/#notes-heading"]]],
+        ["/interviews/baihe-dadiaoyan-weifangtan/", [["来源和标签",
+                                                      "/interviews/baihe-dadiaoyan-weifangtan/#notes-heading"]]]]
+
+
 @pytest.mark.parametrize(("words", "first"), [("下载", "/about-data/"), ("无障碍", "/accessibility/"),
                                                ("CSV", "/about-data/")])
 def test_a_search_for_how_to_use_the_site_finds_the_page_that_says(served_example: ServedSite, page_at: Any,
