@@ -406,6 +406,20 @@ def test_a_case_studys_status_badge_holds_only_its_status(served_example: Served
                    for text, inside, after in badges), (path, badges)
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_archives_titles_read_down_one_edge(served_example: ServedSite, page_at: Any, width: int) -> None:
+    # On a phone the second line of a title wrapped back under the date and the kind (做大做强白鹤草 / 莓 under
+    # 5月3日), and the titles began at two places, so one entry's end was hard to tell from the next one's start.
+    page = page_at(width)
+    page.goto(served_example.address("/archive/"), wait_until="load")
+    lines = page.eval_on_selector_all(".archive-list li > a", """links => links.map(link =>
+        [...link.getClientRects()].map(line => Math.round(line.left)))""")
+    dates = page.eval_on_selector_all(".archive-list time", "dates => dates.map(d => d.getBoundingClientRect().left)")
+    assert len(lines) == 3 and len({left for link in lines for left in link}) == 1, lines
+    # A phone gives a title a line of its own, under its date; a wide screen a column beside it.
+    assert (lines[0][0] == round(dates[0])) == (width == 360), (lines, dates)
+
+
 _SEPARATORS_AT_LINE_START = """() => {
   const found = [];
   for (const part of document.querySelectorAll('.entry-meta > *')) {
