@@ -31,8 +31,8 @@ from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Re
 from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE,
                      QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE,
-                     DateRange, Image, NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, clip,
-                     date_letters, date_range, date_with_words, is_stand_in, kind_of, named_address, numbered_items,
+                     DateRange, Image, NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, choice_value,
+                     clip, date_letters, date_range, date_with_words, is_stand_in, kind_of, named_address, numbered_items,
                      parse_count, parse_tags, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
@@ -844,7 +844,12 @@ def values_meant(model: type[BaseModel]) -> ValueMender:
     def meant(path: tuple[str | int, ...], typed: str) -> tuple[str, str] | None:
         field = path[-1] if path else None
         owner = _type_inside(_annotation_at(model, path[:-1]), BaseModel)
-        if field not in WORD_LIST_FIELDS or owner is None or field not in owner.model_fields:
+        if owner is None or field not in owner.model_fields:
+            return None
+        choices = _type_inside(owner.model_fields[field].annotation, Enum)
+        if choices is not None:
+            return _choice_meant(choices, typed)
+        if field not in WORD_LIST_FIELDS:
             return None
         data = load_yaml(f"{field}: {typed}", "", Report())  # a value YAML cannot read has its own error
         if data is None or not isinstance(data.value, dict) or not isinstance(data.value.get(field), (str, list)):
@@ -858,6 +863,21 @@ def values_meant(model: type[BaseModel]) -> ValueMender:
             return (refusal.context or {}).get(LIST_MEANT)
         return None
     return meant
+
+
+def _choice_meant(choices: type[Enum], typed: str) -> tuple[str, str] | None:
+    """`values_meant`'s mending of a value of the closed vocabulary ``choices`` typed as another word for one of
+    its values (进行中 for in_progress: `sitegen.models.choice_meant`); None for a value it takes as typed (the
+    value, or its label as the pages show it: `sitegen.models.choice_value`) or names no value of."""
+    data = load_yaml(f"value: {typed}", "", Report())
+    value = data.value.get("value") if data is not None and isinstance(data.value, dict) else None
+    if not isinstance(value, str) or choice_value(choices, value) != value.strip() or \
+            value.strip() in {choice.value for choice in choices}:
+        return None
+    written = choice_meant(choices, value)
+    if written is None:
+        return None
+    return f"write {written} for {value.strip()}, which the field does not take", written
 
 
 def group_fields(model: type[BaseModel]) -> GroupFinder:

@@ -3621,6 +3621,26 @@ def test_a_hint_that_gives_a_field_s_line_gives_it_with_every_mending_of_its_val
     assert printed(root) == []
 
 
+@pytest.mark.parametrize(("typed", "hint"), [
+    # "status: 进行中" was offered: typed as shown, it was refused, one more round later.
+    ("status：进行中", "type an English colon followed by a space, and write in_progress for 进行中, which the field "
+                    "does not take: status: in_progress"),
+    ("状态：进行中", 'type "status" and an English colon followed by a space, and write in_progress for 进行中, which '
+                  "the field does not take: status: in_progress"),
+    # The label the pages show is taken as typed, and offered so.
+    ("status：推进中", "type an English colon followed by a space: status: 推进中"),
+])
+def test_a_hint_that_gives_a_choice_fields_line_gives_a_value_it_takes(tmp_path: Path, typed: str,
+                                                                        hint: str) -> None:
+    text = case_study("  - 走访\n", "  - 大调研\n").replace("status: in_progress", typed)
+    root = write_site(tmp_path, {CASE_PATH: text})
+    [problem] = found(root)
+    assert (problem.line, problem.hint) == (4, hint)
+    # Typed as the hint shows it (the line it ends with), the page is right.
+    (root / CASE_PATH).write_text(text.replace(typed, re.search(r"[a-z_]+: [^:]*$", hint).group()), encoding="utf-8")
+    assert printed(root) == []
+
+
 @pytest.mark.parametrize(("slip", "told", "mended"), [
     # The first action at the left edge: the others, indented, were read as more of its text.
     ({"  - 走访": "- 走访"}, (7, 1, 'this list item lost its indent (缩进): the items below it ("- 研究建设种植基地") are '
