@@ -152,7 +152,7 @@ def _heard_in(lines: Iterable[tuple[int, str]], heard: Heard) -> list[tuple[int,
 
 def _heard_message(span: str, units: tuple[tuple[Sourced[Unit], str], ...], reading: str,
                    suspects: set[str]) -> tuple[str, str]:
-    """The message and hint of `_report_heard` for ``span``, heard as the name of each of ``units`` (with the
+    """The message and hint of `check_heard_names` for ``span``, heard as the name of each of ``units`` (with the
     name or alias it reads as); the name is offered to be mended first when its unit is among ``suspects``."""
     unit, name = units[0]
     listed = ("add it to not_misspellings: in" if "not_misspellings" in unit.record.model_fields_set
