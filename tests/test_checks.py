@@ -1621,11 +1621,12 @@ def test_a_unit_file_named_in_chinese_is_told_in_the_run_that_tells_of_its_field
 
 @pytest.mark.parametrize(("typed", "told"), [
     ("collected：296", '6:14: error: "collected：" uses a full-width colon (全角冒号 ：)\n'
-                      "  hint: type an English colon followed by a space: collected: 296"),
+                      "  hint: type an English colon followed by a space, keeping the 4 spaces before it: collected: 296"),
     ("collected:296", '6:14: error: no space after ":" in "collected:296"\n'
-                     "  hint: add a space after the colon: collected: 296"),
+                     "  hint: add a space after the colon, keeping the 4 spaces before it: collected: 296"),
     ("收集：296", '6:7: error: "收集：" uses a full-width colon (全角冒号 ：), and the field "收集" stands for is '
-                 '"collected"\n  hint: type "collected" and an English colon followed by a space: collected: 296'),
+                 '"collected"\n  hint: type "collected" and an English colon followed by a space, keeping the 4 spaces '
+                 "before it: collected: 296"),
 ])
 def test_a_colon_typed_wrong_is_told_in_the_run_that_tells_of_the_file_s_field_errors(
         tmp_path: Path, typed: str, told: str) -> None:
