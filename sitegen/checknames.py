@@ -387,7 +387,8 @@ def _check_distinct_from(unit: Sourced[Unit], content: Content, report: Report) 
 
 
 def _distinct_from_hint(value: str, unit: Sourced[Unit], content: Content) -> str:
-    """The fix for a ``distinct_from`` entry ``value`` of ``unit`` that names no unit."""
+    """The fix for a ``distinct_from`` entry ``value`` of ``unit`` that names no unit: the id meant, by a name, a
+    misspelling or a slip of an id of the site's units, one whose file has errors among them."""
     parts = [part for part in _ID_SEPARATORS.split(value) if part]
     if len(parts) > 1:
         return f"list the ids in brackets, apart by half-width commas (半角逗号): distinct_from: [{', '.join(parts)}]"
@@ -402,13 +403,15 @@ def _distinct_from_hint(value: str, unit: Sourced[Unit], content: Content) -> st
         what = "name" if value in names_of(unit.record) else "misspelling (misspellings:)"
         return (f"{value} is this unit's own {what}, not another unit: distinct_from lists the other units whose "
                 f"names read the same as {unit.record.name}; remove the entry")
-    for rid, other in sorted(content.units.items()):
-        if value in names_of(other.record):
-            return f"write the id, not the name: {rid}"
-    for rid, other in sorted(content.units.items()):
-        if value in other.record.misspellings:
-            return f"{value} is a misspelling of {other.record.name}: write its id, {rid}"
-    meant = did_you_mean(value, sorted(content.units))
+    # A unit whose file has errors is one of the site's all the same (`Content.unit_names`): its id is offered.
+    units = content.unit_names()
+    for other in units:
+        if value in (other.name, *other.aliases):
+            return f"write the id, not the name: {other.id}"
+    for other in units:
+        if value in other.misspellings:
+            return f"{value} is a misspelling of {other.name}: write its id, {other.id}"
+    meant = did_you_mean(value, [other.id for other in units])
     if meant is not None:
         return f"did you mean {meant}?"
     return (f"write the id of a unit whose name reads the same as {unit.record.name} (its file name in "

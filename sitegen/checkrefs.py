@@ -21,8 +21,8 @@ from pydantic_core import PydanticCustomError
 from .checkrelated import check_related_tally
 from .errors import SHOW_FILE_ENDINGS, Report, new_record_command
 from .lazyre import compile_later
-from .load import Content, Document, Sourced, YamlData
-from .models import QUOTE_MARKS, Series, Unit, ascii_id, id_case_reason, is_stand_in, names_of, parse_text
+from .load import Content, Document, UnitNames, YamlData
+from .models import QUOTE_MARKS, ascii_id, id_case_reason, is_stand_in, names_of, parse_text
 from .validation import closest, did_you_mean, edit_distance, near_name, wide_note_error, withdraw_wide_note_warnings
 from .yamltext import split_wide_note
 
@@ -88,6 +88,40 @@ def check_failed_references(path: str, front_matter: YamlData, content: Content,
 _LISTED_IDS = 5
 """How many ids a hint offers for an empty reference: a site may have hundreds of units."""
 
+_TO_MEND = "whose file has errors to mend, told at its lines"
+"""What a hint says after the name of a unit whose file has errors (`sitegen.load.UnitNames.mending`)."""
+
+
+def _names_by_id(kind: str, content: Content) -> dict[str, tuple[str, ...]]:
+    """The names of each record of ``kind`` (``unit`` or ``series``) a hint may offer, by id, the name (or title)
+    first: a unit's name and aliases, those of a unit whose file has errors too (`Content.unit_names`)."""
+    if kind == "series":
+        return {rid: tuple(names_of(sourced.record)) for rid, sourced in content.series.items()}
+    return {unit.id: (unit.name, *unit.aliases) for unit in content.unit_names()}
+
+
+def _labels(kind: str, content: Content) -> dict[str, str]:
+    """What a hint calls each record of ``kind`` after its id, by id: its name (``白鹤镇``), with `_TO_MEND` for a
+    unit whose file has errors (``金泽镇, whose file has errors to mend, told at its lines``)."""
+    if kind == "series":
+        return {rid: (names_of(sourced.record) or [rid])[0] for rid, sourced in content.series.items()}
+    return {unit.id: f"{unit.name}, {_TO_MEND}" if unit.mending else unit.name for unit in content.unit_names()}
+
+
+def _called(kind: str, rid: str, content: Content) -> str:
+    """What a hint calls the record ``rid`` of ``kind`` after its id (`_labels`)."""
+    return _labels(kind, content)[rid]
+
+
+def _is_mending(kind: str, rid: str, content: Content) -> bool:
+    """True when ``rid`` is a unit whose file has errors (`sitegen.load.UnitNames.mending`)."""
+    return kind == "unit" and any(unit.mending for unit in content.unit_names() if unit.id == rid)
+
+
+def _the_unit(unit: UnitNames) -> str:
+    """``the unit 白鹤镇``, or, for a unit whose file has errors, ``the unit 金泽镇 (whose file has errors …)``."""
+    return f"the unit {unit.name} ({_TO_MEND})" if unit.mending else f"the unit {unit.name}"
+
 
 def _empty_reference(path: str, yaml: YamlData, kind: str, content: Content, report: Report) -> None:
     """Report ``unit:`` or ``series:`` typed with no id, with the ids there are to write (or how to make one).
@@ -102,8 +136,7 @@ def _ids_offered(kind: str, content: Content) -> str:
     """The hint for a ``unit:`` or ``series:`` that names none (empty, or 待定): the ids there are to write,
     or how to make the first record of that kind."""
     folder = "series" if kind == "series" else "units"
-    records = content.series if kind == "series" else content.units
-    labelled = [(rid, (names_of(sourced.record) or [rid])[0]) for rid, sourced in sorted(records.items())]
+    labelled = sorted(_labels(kind, content).items())
     if len(labelled) == 1:
         rid, name = labelled[0]
         return f"the only {kind} there is, {name}, has the id {rid}: write {kind}: {rid}"
@@ -235,62 +268,64 @@ def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:
         name = (names_of(others[value].record) or [value])[0]
         return (f"{value} is the id of the {other_kind} {name}, not of a {kind}: write it after {other_kind}:, and "
                 f"here the id of the {kind}: " + _ids_offered(kind, content))
-    named = {name: rid for rid, sourced in records.items() for name in names_of(sourced.record)}
-    misspelt = next((unit for unit in sorted(content.units.values(), key=lambda unit: unit.path)
-                     if value in unit.record.misspellings), None) if kind == "unit" else None
+    names = _names_by_id(kind, content)
+    named = {name: rid for rid, given in names.items() for name in given}
+    misspelt = next((unit for unit in sorted(content.unit_names(), key=lambda unit: unit.path)
+                     if value in unit.misspellings), None) if kind == "unit" else None
     alike = _sounds_like(value, content) if kind == "unit" and value not in named else []
     if value in named:
         return f"write the id, not the name: {key}: {named[value]}"
     if misspelt is not None:
-        name = misspelt.record.name
-        return (f"{value} is a misspelling of the unit name {name}: write the id of {name}, not a name: "
-                f"{key}: {misspelt.record.id}")
+        name = misspelt.name
+        shown = f"{name} ({_TO_MEND})" if misspelt.mending else name
+        return (f"{value} is a misspelling of the unit name {shown}: write the id of {name}, not a name: "
+                f"{key}: {misspelt.id}")
     if len(alike) == 1:
-        rid, unit, heard = alike[0]
-        known = f"the unit {unit.name}" if heard == unit.name else f"{heard}, another name of the unit {unit.name}"
+        unit, heard = alike[0]
+        known = _the_unit(unit) if heard == unit.name else f"{heard}, another name of {_the_unit(unit)}"
         return (f"{value} reads the same as {known} ({content.sound_of(value)}): write the id of "
-                f"{unit.name}, not a name: {key}: {rid}")
+                f"{unit.name}, not a name: {key}: {unit.id}")
     if alike:
-        units = ", ".join(f"{rid} ({unit.name})" for rid, unit, _ in alike)
+        units = ", ".join(f"{unit.id} ({_called(kind, unit.id, content)})" for unit, _ in alike)
         return (f"{value} reads the same as {len(alike)} units ({content.sound_of(value)}): write the id of the one "
                 f"meant: {units}")
-    partly = _named_in_part(value, records)
+    partly = _named_in_part(value, names)
     if len(partly) == 1:
         rid, name, part = partly[0]
-        hint = f"did you mean the {kind} {name}? write its id: {key}: {rid}"
+        shown = f"{name} ({_TO_MEND})" if _is_mending(kind, rid, content) else name
+        hint = f"did you mean the {kind} {shown}? write its id: {key}: {rid}"
         # 白鹤镇社区 holds 白鹤镇 and may be a unit of its own: the new record stays on offer.
         return hint if part else f"{hint}; or, {_new_record_hint(kind, value, content)}"
     if partly:
-        shown = ", ".join(f"{rid} ({name})" for rid, name, _ in partly)
+        shown = ", ".join(f"{rid} ({_called(kind, rid, content)})" for rid, _, _ in partly)
         return f"did you mean one of: {shown}? write the id of the {kind} meant: {key}: and the id"
-    if kind == "unit" and records:
+    if kind == "unit" and names:
         return _unit_id_hint(value, content)
     if records:
         return _id_hint(key, value, sorted(records), folder, content)
     return f"{_new_record_hint(kind, value, content)}; or correct the id"
 
 
-def _named_in_part(value: str, records: Mapping[str, Sourced[Series]] | Mapping[str, Sourced[Unit]],
-                   ) -> list[tuple[str, str, bool]]:
+def _named_in_part(value: str, names: Mapping[str, tuple[str, ...]]) -> list[tuple[str, str, bool]]:
     """The records one of whose names holds ``value`` or is held by it, by id: ``(id, name, whether value is a
     part of that name)``; [] for none.
 
-    Takes a ``unit:`` or ``series:`` naming no record and the records of
-    that kind. A series is often called by a part of its title (大调研 for
-    大调研微访谈), a unit by its name with the district before it
-    (青浦区白鹤镇 for 白鹤镇): each was offered a new record instead. Only
-    text of two or more letters not in ASCII (an id typed wrong is
-    `_id_hint`'s) is compared, read in half width (NFKC), quotes around it
-    (＂大调研＂, 《大调研》) set aside.
+    Takes a ``unit:`` or ``series:`` naming no record and the names of the
+    records of that kind by id, the name first (`_names_by_id`). A series
+    is often called by a part of its title (大调研 for 大调研微访谈), a unit
+    by its name with the district before it (青浦区白鹤镇 for 白鹤镇): each
+    was offered a new record instead. Only text of two or more letters not
+    in ASCII (an id typed wrong is `_id_hint`'s) is compared, read in half
+    width (NFKC), quotes around it (＂大调研＂, 《大调研》) set aside.
     """
     text = unicodedata.normalize("NFKC", value).strip().strip(QUOTE_MARKS + "\"'《》〈〉").strip()
     if text.isascii() or len(text) < 2:
         return []
     found = []
-    for rid, sourced in sorted(records.items()):
-        name = next((name for name in names_of(sourced.record) if text in name or name in text), None)
+    for rid, given in sorted(names.items()):
+        name = next((name for name in given if text in name or name in text), None)
         if name is not None:
-            found.append((rid, (names_of(sourced.record) or [name])[0], text in name))
+            found.append((rid, (given or (name,))[0], text in name))
     return found
 
 
@@ -314,17 +349,17 @@ def _noted_reference_hint(key: str, kind: str, value: str, content: Content) -> 
     texts = [text for text in _NOTE_MARKS.split(_ID_WORD.sub(" ", value)) if text]
     if len(ids) + len(texts) < 2 and (not ids or value.strip() == ids[0]):
         return None
-    records = content.series if kind == "series" else content.units
-    named = {name: rid for rid, sourced in records.items() for name in names_of(sourced.record)}
+    records = _names_by_id(kind, content)
+    named = {name: rid for rid, given in records.items() for name in given}
     found = sorted([(value.find(rid), rid) for rid in ids if rid in records]
                    + [(value.find(text), named[text]) for text in texts if text in named])
     meant = list(dict.fromkeys(rid for _, rid in found))  # in the order typed
     if len(meant) > 1:
-        shown = " or ".join(f"{key}: {rid} ({(names_of(records[rid].record) or [rid])[0]})" for rid in meant)
+        shown = " or ".join(f"{key}: {rid} ({_called(kind, rid, content)})" for rid in meant)
         return f"a page names one {kind}, and this names {len(meant)}: write the id of the one meant alone, {shown}"
     if meant:
         rid = meant[0]
-        name = (names_of(records[rid].record) or [rid])[0]
+        name = _called(kind, rid, content)
         note = _NOTE_MARKS.sub(" ", value.replace(rid, " ", 1) if rid in ids else value).strip()
         kept = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(rid)}(?![A-Za-z0-9-])", "", value, count=1, flags=re.IGNORECASE)
         kept = re.sub(r"[（(【\[][ \u3000]*[）)】\]]", "", kept)
@@ -363,21 +398,21 @@ def _new_record_hint(kind: str, value: str, content: Content) -> str:
     return f"if {value} is a new {kind}, create {file} by running, in the site folder: {command}{then}"
 
 
-def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit, str]]:
+def _sounds_like(value: str, content: Content) -> list[tuple[UnitNames, str]]:
     """The units whose name or an alias reads as ``value`` does (白河镇 for 白鹤镇), by id; [] for none.
 
-    Returns ``(id, record, the name or alias heard)`` for each. ``value`` is a ``unit:`` naming no
-    unit; its reading is known when it is not ASCII (`sitegen.load.Content.sound_of`).
+    Returns ``(unit, the name or alias heard)`` for each (`Content.unit_names`: a unit whose file has errors
+    too). ``value`` is a ``unit:`` naming no unit; its reading is known when it is not ASCII
+    (`sitegen.load.Content.sound_of`).
     """
     reading = content.sound_of(value)
     if not reading:
         return []
     found = []
-    for rid, sourced in sorted(content.units.items()):
-        heard = next((name for name in (sourced.record.name, *sourced.record.aliases)
-                      if content.sound_of(name) == reading), None)
+    for unit in content.unit_names():
+        heard = next((name for name in (unit.name, *unit.aliases) if content.sound_of(name) == reading), None)
         if heard is not None:
-            found.append((rid, sourced.record, heard))
+            found.append((unit, heard))
     return found
 
 
@@ -393,24 +428,25 @@ def _unit_id_hint(value: str, content: Content) -> str:
     ``hua-xin-zhen``, 华新镇; `_unit_by_letters`), and, when no page names that one and two or more
     name ``value``, the file's old name to give back; else `_new_unit_hint`'s.
     """
-    ids = sorted(content.units)
+    units = {unit.id: unit for unit in content.unit_names()}
+    ids = sorted(units)
     folded = value.strip().lower()
-    renamed = [(rid, unit.record) for rid, unit in sorted(content.units.items())
-               if folded and folded == content.sound_of(unit.record.name) and rid != folded]
+    renamed = [unit for unit in units.values()
+               if folded and folded == content.sound_of(unit.name) and unit.id != folded]
     if len(renamed) == 1:
-        rid, unit = renamed[0]
+        unit = renamed[0]
+        rid, named = unit.id, f"{unit.name} ({_TO_MEND})" if unit.mending else unit.name
         # Said as a possibility: an editor may also have guessed the id from the name.
-        return (f"content/units/{rid}.yaml is the unit named {unit.name}, and its id is its file name: write "
+        return (f"{unit.path} is the unit named {named}, and its id is its file name: write "
                 f"unit: {rid} here and in every other page that names {value}; or, if that file was renamed from "
                 f"{folded}.yaml, rename it back")
     meant = did_you_mean(value, ids) or _unit_by_letters(value, content)
     if meant is not None:
-        name = content.units[meant].record.name
-        hint = f"did you mean {meant} ({name})? write unit: {meant}"
+        hint = f"did you mean {meant} ({_called('unit', meant, content)})? write unit: {meant}"
         naming = [document.meta.unit for document in content.interviews + content.cases]
         if meant not in naming and naming.count(value) >= 2:
             # Pages agree on an id no page's unit has: its file may be what changed (baihe.yaml → baihe-zhen.yaml).
-            hint += f"; or, if content/units/{meant}.yaml was renamed from {value}.yaml, rename it back"
+            hint += f"; or, if {units[meant].path} was renamed from {value}.yaml, rename it back"
         return hint
     return _new_unit_hint(value, ids, content)
 
@@ -432,8 +468,9 @@ def _unit_by_letters(value: str, content: Content) -> str | None:
         return None
     limit = 1 if len(letters) <= 5 else 2
     found = []
-    for rid, unit in sorted(content.units.items()):
-        for key in (rid, *(content.sound_of(name) for name in (unit.record.name, *unit.record.aliases))):
+    for unit in content.unit_names():
+        rid = unit.id
+        for key in (rid, *(content.sound_of(name) for name in (unit.name, *unit.aliases))):
             parts = [part for part in _ID_GLUE.split(key.lower()) if part]
             whole = "".join(parts)
             heads = {"".join(parts[:count]) for count in range(2, len(parts))} | {whole}
@@ -461,7 +498,7 @@ def _new_unit_hint(value: str, ids: list[str], content: Content) -> str:
     (`_new_record_hint`), then the five nearest ids, each with its unit's name."""
     few = closest(value, ids, 5)
     more = f" (and {len(ids) - len(few)} more in content/units/)" if len(ids) > len(few) else ""
-    shown = ", ".join(f"{rid} ({content.units[rid].record.name})" for rid in few)
+    shown = ", ".join(f"{rid} ({_called('unit', rid, content)})" for rid in few)
     # An id near none is no typo: offered first, "one of: baihe" published 白鹤's figures on 重固's interview.
     return (f"{_new_record_hint('unit', value, content)}; or, if this page belongs to a unit the site has, write "
             f"its id (file name in content/units/ without .yaml), one of: {shown}{more}")

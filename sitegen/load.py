@@ -55,7 +55,7 @@ from .strayfields import check_fields_below, check_pasted_front_matter
 from .validation import (fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record,
                          values_meant, withdraw_missing_beside_text, withdraw_wide_note_warnings)
 from .workers import Pending, WorkerPool, can_fork, run_apart
-from .yamltext import YamlData, load_yaml
+from .yamltext import YamlData, load_yaml, typed_line_list, typed_line_value
 
 RecordT = TypeVar("RecordT")
 
@@ -133,6 +133,24 @@ class FailedPage(NamedTuple):
     body_line: int
 
 
+class UnitNames(NamedTuple):
+    """A unit of the site as an editor's hint names it (`Content.unit_names`): its id (file name), its file, its
+    name (its id when no name can be read), aliases and misspellings as typed; ``mending`` when its file has
+    errors (told at their lines), so that the unit is not read until they are mended."""
+
+    id: str
+    path: str
+    name: str
+    aliases: tuple[str, ...]
+    misspellings: tuple[str, ...]
+    mending: bool
+
+
+def _texts_of(value: object) -> tuple[str, ...]:
+    """The texts of a list field as typed (``[白河镇, 百合镇]``); () for anything else."""
+    return tuple(text for text in value if isinstance(text, str)) if isinstance(value, list) else ()
+
+
 @dataclass
 class Content:
     """Everything loaded from a site folder, before cross-record checks.
@@ -150,7 +168,8 @@ class Content:
     valid tallies and milestones are checked all the same; ``unreadable_units``
     ``(path, text)`` of those whose YAML cannot be read at all, so that a page
     naming one by a name its text holds is told that file, not to make another.
-    ``readings`` maps each unit's name and alias, and each page's ``unit:`` that is
+    ``readings`` maps each unit's name and alias (of a unit file with errors too: `unit_names`), and each page's
+    ``unit:`` that is
     no id (not ASCII: a name typed there), to its toneless pinyin reading
     (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``); the
     checks that compare names by sound (`sitegen.checks`) ask `sound_of`.
@@ -178,6 +197,30 @@ class Content:
     readings: dict[str, str] = field(default_factory=dict)
     unread: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     misnamed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+    def unit_names(self) -> list[UnitNames]:
+        """Every unit of the site as a hint names it, by id: those read (`units`) and those whose file has errors
+        (`failed_units`, their fields as typed; `unreadable_units`, the ``name:`` line of their text and the lists typed
+        on one line), whose
+        file name is an id. Raises nothing.
+
+        A unit whose file has a slip in its YAML is the editor's still: a hint or a duplicate check that left it
+        out offered "sitegen new unit" for it, and the town had two files.
+        """
+        found = [UnitNames(rid, unit.path, unit.record.name, tuple(unit.record.aliases),
+                           tuple(unit.record.misspellings), False) for rid, unit in self.units.items()]
+        for path, data in self.failed_units:
+            fields = data.value if isinstance(data.value, dict) else {}
+            rid = PurePosixPath(path).stem
+            name = fields.get("name")
+            found.append(UnitNames(rid, path, name.strip() if isinstance(name, str) and name.strip() else rid,
+                                   _texts_of(fields.get("aliases")), _texts_of(fields.get("misspellings")), True))
+        for path, text in self.unreadable_units:
+            rid = PurePosixPath(path).stem
+            found.append(UnitNames(rid, path, typed_line_value(text, "name") or rid,
+                                   tuple(typed_line_list(text, "aliases") or ()),
+                                   tuple(typed_line_list(text, "misspellings") or ()), True))
+        return sorted((unit for unit in found if is_slug(unit.id)), key=lambda unit: unit.id)
 
     def sound_of(self, name: str) -> str:
         """The reading of ``name`` to compare by sound (`readings`), or "" when there is none to compare
@@ -948,7 +991,8 @@ def _named_by_sound(content: Content, pages: Mapping[str, _Page | None]) -> list
     An id is ASCII (a file name, `is_slug`), so a ``unit:`` with Chinese in
     it names no unit; its reading lets the check name the unit meant.
     """
-    names = {name for sourced in content.units.values() for name in (sourced.record.name, *sourced.record.aliases)}
+    names = {name for unit in content.unit_names() for name in (unit.name, *unit.aliases)
+             if not unit.mending or unit.name != unit.id}
     names.update(page.meta.unit for page in pages.values()
                  if page is not None and page.meta.unit not in content.units and not page.meta.unit.isascii())
     names.update(heard_names_to_read(content, [page.name_spans for page in pages.values() if page is not None]))

@@ -54,7 +54,7 @@ from .slugs import (device_name, device_trouble, heard_reading, is_slug, make_sl
                     slug_reading, spells, windows_safe)
 from .recordfiles import MisnamedFile, record_file, report_misnamed
 from .sources import is_skipped_name, read_source, split_front_matter
-from .yamltext import YamlData, load_yaml, yaml_text
+from .yamltext import YamlData, load_yaml, typed_line_list, typed_line_value, yaml_text
 
 LEVELS = tuple(level.value for level in UnitLevel)
 """The unit levels editors may write (``town``, ``subdistrict`` …)."""
@@ -770,13 +770,14 @@ def _refuse_read_alike(root: Path, name: str, made: str) -> None:
     other = (f"if {name} is another place, first {_listed_apart(root, fields, [rid for rid, _ in alike], free)}, "
              f"then give the command again with --id {free}")
     if len(alike) > 1:
-        raise _one_of_them(f"{name} reads the same as {len(alike)} units ({heard_as}, 同音)", fields, alike, other,
-                           free)
+        raise _one_of_them(root, f"{name} reads the same as {len(alike)} units ({heard_as}, 同音)", fields, alike,
+                           other, free)
     rid, heard = alike[0]
     shown = _shown_name(fields[rid], rid)
     known = f"the unit {shown}" if heard == shown else f"{heard}, another name of the unit {shown}"
     raise ScaffoldError(f"{name} reads the same as {known} ({heard_as}, 同音), which exists already: "
-                        f"{_unit_file(root, rid)} (id {rid})", f"if it is that place, new pages name it by its id "
+                        f"{_unit_file(root, rid)} (id {rid})", f"{_mend_first(root, [rid])}if it is that place, "
+                        f"new pages name it by its id "
                         f"(--unit {rid}); for its new figures: sitegen new tally --unit {rid}; {other}",
                         retype=("--id", free))
 
@@ -820,8 +821,8 @@ def _refuse_short_named(root: Path, name: str, made: str) -> None:
              f"if {name} is another place, give its full name, with the word of its level ({', '.join(full)} …), "
              f"or first {apart}")
     if len(alike) > 1:
-        raise _one_of_them(f"{name} is the name of {len(alike)} units without the word of their level", fields,
-                           alike, other, free)
+        raise _one_of_them(root, f"{name} is the name of {len(alike)} units without the word of their level",
+                           fields, alike, other, free)
     rid, known = alike[0]
     shown = _shown_name(fields[rid], rid)
     called = known if known == shown else f"{shown}, also called {known}"
@@ -836,8 +837,8 @@ def _refuse_short_named(root: Path, name: str, made: str) -> None:
         same = (f"if it is that place, new pages name it by its id (--unit {rid}), and {alias} so that pages "
                 f"may call it {name}")
     raise ScaffoldError(f"{what}: {_unit_file(root, rid)} (id {rid})",
-                        f"{same}; for its new figures: sitegen new tally --unit {rid}; {other}",
-                        retype=("--id", free))
+                        f"{_mend_first(root, [rid])}{same}; for its new figures: sitegen new tally --unit {rid}; "
+                        f"{other}", retype=("--id", free))
 
 
 def _free_unit_id(root: Path, made: str) -> str:
@@ -846,14 +847,16 @@ def _free_unit_id(root: Path, made: str) -> str:
                 if not any((root / "content" / "units" / f"{rid}{suffix}").exists() for suffix in (".yaml", ".yml")))
 
 
-def _one_of_them(what: str, fields: dict[str, dict[str, object]], alike: list[tuple[str, str]], other: str,
-                 free: str) -> ScaffoldError:
-    """The refusal of a new unit that may be one of several there are: ``what`` is wrong, then the ``alike`` units'
-    ids with their names (``fields``: `_record_fields` by id), how to name one, and ``other``, how to write the new
-    one if it is another place (with the id ``free``, which the command is given again with)."""
+def _one_of_them(root: Path, what: str, fields: dict[str, dict[str, object]], alike: list[tuple[str, str]],
+                 other: str, free: str) -> ScaffoldError:
+    """The refusal of a new unit that may be one of several there are in the site ``root``: ``what`` is wrong, then
+    the ``alike`` units' ids with their names (``fields``: `_record_fields` by id), how to name one (a file with
+    errors to mend first: `_mend_first`), and ``other``, how to write the new one if it is another place (with the
+    id ``free``, which the command is given again with)."""
     listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid, _ in alike)
-    return ScaffoldError(f"{what}: {listed}", f"if it is one of them, new pages name it by its id (--unit and the id); "
-                                              f"{other}", retype=("--id", free))
+    mend = _mend_first(root, [rid for rid, _ in alike])
+    return ScaffoldError(f"{what}: {listed}", f"{mend}if it is one of them, new pages name it by its id (--unit and "
+                                              f"the id); {other}", retype=("--id", free))
 
 
 def _unit_file(root: Path, rid: str) -> str:
@@ -993,13 +996,15 @@ def _refuse_named(root: Path, collection: str, name: str, named: str, option: st
                                     f"{option} {made}" if made else
                                     'rename it using a-z, 0-9 and "-" only; new pages then name it by that name')
             more = f"; for its new figures: sitegen new tally --unit {record_id}" if collection == "units" else ""
+            mend = _mend_first(root, [record_id]) if collection == "units" else ""
             raise ScaffoldError(f"{named} {name} exists already: {rel} (id {record_id})",
-                                f"new pages name it by its id ({option} {record_id}){more}")
+                                f"{mend}new pages name it by its id ({option} {record_id}){more}")
         if any(plain_name(wrong) == plain_name(name) for wrong in _texts(fields.get("misspellings"))):
             unit = fields.get("name") if isinstance(fields.get("name"), str) else record_id
             raise ScaffoldError(f"{name} is listed as a misspelling of the unit {unit} in {rel} "
                                 f"(id {record_id})",
-                                f"new pages name that unit by its id ({option} {record_id}); if {name} is another "
+                                f"{_mend_first(root, [record_id])}new pages name that unit by its id "
+                                f"({option} {record_id}); if {name} is another "
                                 f"place, first remove it from misspellings in {rel}")
 
 
@@ -1015,16 +1020,54 @@ def _texts(value: object) -> list[str]:
 
 
 def _record_fields(root: Path, collection: str, record_id: str) -> dict[str, object]:
-    """The fields of a record file as typed (`sitegen.yamltext.load_yaml`), read as the build reads it; {} when
-    it cannot be read or holds no fields."""
+    """The fields of a record file as typed, read as the build reads it (`_record_read`); {} when it cannot be
+    read or holds no fields."""
+    return _record_read(root, collection, record_id)[0]
+
+
+_UNIT_LISTS = ("aliases", "misspellings", "distinct_from")
+"""The lists of a unit file whose YAML cannot be read that a refusal reads from their lines: its other names, and
+whether a line is there to add to (a second ``distinct_from:`` line would be a key typed twice)."""
+
+
+def _record_read(root: Path, collection: str, record_id: str) -> tuple[dict[str, object], bool]:
+    """The fields of the record file ``record_id`` of ``collection`` in the site ``root`` as typed, and whether its
+    YAML has errors; ({}, False) when there is no such file or it holds no fields. Raises nothing.
+
+    As the build reads it (`sitegen.load.Content.unit_names`): a file with a slip in its YAML (``collected：240``)
+    gives the fields read all the same, and one whose YAML cannot be read at all its ``name:`` (a series'
+    ``title:``) line, with a unit's lists typed on one line (`_UNIT_LISTS`). Read as no fields, such a file let
+    ``sitegen new unit`` write a second file for its unit.
+    """
     report = Report()
     for suffix in (".yaml", ".yml"):
         source = read_source(root, f"content/{collection}/{record_id}{suffix}", report) \
             if (root / "content" / collection / f"{record_id}{suffix}").is_file() else None
-        data = load_yaml(source.text, source.path, report) if source is not None else None
+        if source is None:
+            continue
+        data = load_yaml(source.text, source.path, report, partial=True)
         if data is not None and isinstance(data.value, dict):
-            return data.value
-    return {}
+            return data.value, report.has_errors()
+        key = "name" if collection == "units" else "title"
+        if data is None and (named := typed_line_value(source.text, key)):
+            lists = {field: typed_line_list(source.text, field) for field in _UNIT_LISTS if collection == "units"}
+            return {key: named, **{field: items for field, items in lists.items() if items is not None}}, True
+    return {}, False
+
+
+def _mend_first(root: Path, rids: list[str]) -> str:
+    """The start of the hint of a refused ``sitegen new unit`` for the units ``rids`` it names, when the file of one
+    has errors in its YAML: that file is to be mended, not another made; "" when none has.
+
+    Such a unit is not read until its file is mended, so a hint that left it out sent the editor to make a second
+    file for the town, whose figures the totals would then count twice.
+    """
+    broken = [_unit_file(root, rid) for rid in rids if _record_read(root, "units", rid)[1]]
+    if not broken:
+        return ""
+    files = " and ".join(broken)
+    return (f"{files} {'has' if len(broken) == 1 else 'have'} errors, which sitegen check tells at their lines: "
+            "mend them there rather than make another file for the unit; ")
 
 
 def _record_ids(root: Path, collection: str) -> list[str]:

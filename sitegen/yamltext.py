@@ -64,6 +64,7 @@ yamlexplaintext, yamlexplainquotes, yamlexplain, yamltree (and the standard libr
 from __future__ import annotations
 
 import bisect
+import re
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, Sequence
 
@@ -91,7 +92,7 @@ __all__ = ["load_yaml", "YamlData", "as_value", "BREAK_CONTROL_NAMES", "control_
            "invisibles_on_line", "is_text_line_error", "is_wide_note_warning", "LIST_KEYS", "listed_lines",
            "ListedLines", "lost_characters", "MAX_DEPTH", "MAX_LINES", "MAX_NODES", "NOTE_HINT", "NOTE_MESSAGE",
            "SHOWS_NOTHING_NAMES", "SHOWS_NOTHING_RE", "space_name", "split_wide_note", "TAB_HINT", "TAB_MESSAGE",
-           "ValueMender", "WIDE_SPACES", "WideNote", "yaml_text"]
+           "ValueMender", "WIDE_SPACES", "WideNote", "yaml_text", "typed_line_list", "typed_line_value"]
 """The public names: the loader's own, and those of its parts that the rest of sitegen imports from here."""
 
 
@@ -612,3 +613,35 @@ def _walk_fast(text: str, lines: Lines, first_line: int) -> YamlData | None:
     if not isinstance(root, list) or () not in positions:
         positions[()] = (first_line, 1)
     return YamlData(root, MappingProxyType(positions), MappingProxyType(key_positions))
+
+
+_TOP_LINE = r"^{key}[ \t]*[:：][ \t\u3000]*(?P<value>[^\n]*?)[ \t\u3000]*(?:[ \t\u3000]#[^\n]*)?$"
+"""A line ``key: value`` at the left edge (or ``key：value``, typed with the input method's colon), its comment aside."""
+
+
+def typed_line_value(text: str, key: str) -> str:
+    """The value typed on the first line ``key: value`` of a YAML ``text`` that cannot be read whole (its quotes
+    around it taken off); "" when no such line holds a plain value (none, or one that opens a list or a block).
+
+    Takes the text as read from the file. A unit file whose YAML cannot be read (a line without its colon far below
+    ``name:``) still says what it is the file of: a hint that offered a new file for that unit, followed, gave the
+    town two. Raises nothing.
+    """
+    found = re.search(_TOP_LINE.format(key=re.escape(key)), text, flags=re.MULTILINE)
+    value = found.group("value") if found is not None else ""
+    if value[:1] in ("'", '"') and value[-1:] == value[:1] and len(value) > 1:
+        value = value[1:-1]
+    return "" if value[:1] in ("[", "{", "|", ">", "&", "*", "!", "") else value
+
+
+def typed_line_list(text: str, key: str) -> list[str] | None:
+    """The items typed on the first line ``key: [a, b]`` of a YAML ``text`` that cannot be read whole, as
+    `typed_line_value` reads a value (``[]`` for ``key: []``); None when no such line holds a list on one line.
+    Raises nothing."""
+    found = re.search(_TOP_LINE.format(key=re.escape(key)), text, flags=re.MULTILINE)
+    value = found.group("value") if found is not None else ""
+    if not (value.startswith("[") and value.endswith("]")):
+        return None
+    items = [item.strip() for item in re.split(r"[,，]", value[1:-1])]
+    return [item[1:-1] if len(item) > 1 and item[0] in "'\"" and item[-1] == item[0] else item
+            for item in items if item]

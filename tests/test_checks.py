@@ -182,6 +182,57 @@ def test_a_unit_named_while_its_file_cannot_be_read_as_yaml_is_given_its_id(tmp_
     assert found(root) == []
 
 
+JINZE_PATH = "content/units/jin-ze-zhen.yaml"
+JINZE = "name: 金泽镇\nlevel: town\ntallies:\n" + tally("2018-04-26", 240, 100, 100, 40)
+TO_MEND = "whose file has errors to mend, told at its lines"
+
+
+_MISSED_UNITS = [
+    ("jinze", f"did you mean jin-ze-zhen (金泽镇, {TO_MEND})? write unit: jin-ze-zhen"),
+    ("金则镇", f"金则镇 reads the same as the unit 金泽镇 ({TO_MEND}) (jin-ze-zhen): write the id of 金泽镇, not a name: "
+              "unit: jin-ze-zhen"),
+    ("zhouzhuang", "if zhouzhuang is a new unit, create content/units/zhouzhuang.yaml by running, in the site folder: "
+                   "sitegen new unit 名称 --id zhouzhuang (with the unit's name in place of 名称); or, if this page "
+                   "belongs to a unit the site has, write its id (file name in content/units/ without .yaml), one of: "
+                   f"baihe (白鹤镇), jin-ze-zhen (金泽镇, {TO_MEND})"),
+]
+_READ_IN_PART = ("    collected: 240", "    collected：240")
+_UNREADABLE = ("level: town", "level town")
+
+
+# A file YAML cannot read at all is named by its name: line; a text it holds (金泽) gets the hint of that.
+@pytest.mark.parametrize(("slip", "typed", "hint"), [
+    *[(_READ_IN_PART, typed, hint) for typed, hint in _MISSED_UNITS],
+    (_READ_IN_PART, "金泽", f"did you mean the unit 金泽镇 ({TO_MEND})? write its id: unit: jin-ze-zhen"),
+    *[(_UNREADABLE, typed, hint) for typed, hint in _MISSED_UNITS],
+])
+def test_a_unit_whose_file_has_a_yaml_slip_is_still_offered_by_the_hints_of_a_unit_naming_none(
+        tmp_path: Path, slip: tuple[str, str], typed: str, hint: str) -> None:
+    # With "collected：240" in jin-ze-zhen.yaml, "unit: jinze" was offered "sitegen new unit 名称 --id jinze" and
+    # baihe alone: followed, 金泽镇 had two files, each counted in the totals.
+    root = write_site(tmp_path, {JINZE_PATH: JINZE.replace(*slip), "content/interviews/a.md": interview().replace(
+        "unit: baihe", f"unit: {typed}")})
+    told = [(p.message, p.hint) for p in found(root) if p.path == "content/interviews/a.md"]
+    assert told == [(f'there is no unit "{typed}"', hint)]
+    root.joinpath(JINZE_PATH).write_text(JINZE, encoding="utf-8")  # the file mended and the hint followed
+    root.joinpath("content/interviews/a.md").write_text(interview().replace("unit: baihe", "unit: jin-ze-zhen"),
+                                                         encoding="utf-8")
+    assert found(root) == []
+
+
+def test_an_empty_unit_and_a_distinct_from_name_are_offered_a_unit_whose_file_has_a_yaml_slip(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {
+        JINZE_PATH: JINZE.replace("    collected: 240", "    collected：240"),
+        UNIT_PATH: UNIT + "distinct_from: [金泽镇]\n",
+        "content/interviews/a.md": interview().replace("unit: baihe", "unit:")})
+    told = [(p.path, p.message, p.hint) for p in found(root) if p.path != JINZE_PATH]
+    assert told == [
+        ("content/interviews/a.md", "unit: the value is empty",
+         "write the id of the unit (its file name in content/units/ without .yaml) after the colon, one of: "
+         f"baihe (白鹤镇), jin-ze-zhen (金泽镇, {TO_MEND})"),
+        (UNIT_PATH, 'distinct_from: there is no unit "金泽镇"', "write the id, not the name: jin-ze-zhen")]
+
+
 @pytest.mark.parametrize("typed", ["", " ~"])
 def test_a_tally_figure_typed_with_nothing_after_its_colon_is_given_the_one_that_adds_up(tmp_path: Path,
                                                                                         typed: str) -> None:
@@ -3990,7 +4041,8 @@ def test_a_unit_id_a_spreadsheet_reads_as_a_number_or_a_date_is_warned_at_its_fi
                "it would no longer join the others")
     assert [(p.location(), p.severity, p.message, p.hint) for p in found(root) if "spreadsheet" in p.message] == [
         ("content/units/007.yaml", "warning", message.format("007", "the number 7"),
-         "rename the file to unit-007.yaml (a word before it keeps it text)"),  # its level has an error
+         # Its level has an error: no level word, but its name's pinyin, read as a valid unit's is.
+         "rename the file to qi-hao.yaml (the pinyin of 七号) or unit-007.yaml (a word before it keeps it text)"),
         ("content/units/1-12.yaml", "warning", message.format("1-12", "a date"),
          "rename the file to zhong-gu-zhen.yaml (the pinyin of 重固镇) or zhen-1-12.yaml (zhen, 镇, before it keeps "
          "it text)"),

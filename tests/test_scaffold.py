@@ -1526,6 +1526,48 @@ def test_new_unit_refuses_the_name_of_a_unit_there_is_with_the_word_of_its_level
     assert _files(site) == before
 
 
+_JINZE = ("name: 金泽镇\nlevel: town\naliases: []\ntallies:\n  - as_of: 2018-04-26\n    collected: 240\n"
+          "    escalated: 100\n    resolved: 100\n    in_progress: 40\n")
+_MEND = ("content/units/jin-ze-zhen.yaml has errors, which sitegen check tells at their lines: mend them there rather "
+         "than make another file for the unit; ")
+
+
+@pytest.mark.parametrize("slip", [("    collected: 240", "    collected：240"), ("level: town", "level town")],
+                         ids=["read-in-part", "yaml-unreadable"])
+def test_new_unit_refuses_a_name_a_unit_file_with_a_yaml_slip_gives_and_says_to_mend_it(
+        tmp_path: Path, capsys, slip: tuple[str, str]) -> None:
+    # With "collected：240" in jin-ze-zhen.yaml, `new unit 金泽镇 --id jinze` (as check's hint offered), `new unit
+    # 金泽镇` (offered --id jin-ze-zhen-2) and `new unit 金泽 --id jz` each wrote a second file for the town.
+    site = copy_example(tmp_path / "site")
+    (site / "content/units/jin-ze-zhen.yaml").write_text(_JINZE.replace(*slip), encoding="utf-8")
+    before = _files(site)
+    named = ("error: a unit named 金泽镇 exists already: content/units/jin-ze-zhen.yaml (id jin-ze-zhen)\n"
+             f"  hint: {_MEND}new pages name it by its id (--unit jin-ze-zhen); for its new figures: sitegen new "
+             "tally --unit jin-ze-zhen\n")
+    assert _run(capsys, "new", "unit", "金泽镇", "--id", "jinze", "--site", str(site)) == (1, "", named)
+    assert _run(capsys, "new", "unit", "金泽镇", "--site", str(site)) == (1, "", named)
+    assert _run(capsys, "new", "unit", "金泽", "--id", "jz", "--site", str(site)) == (
+        1, "", "error: 金泽 is the name of the unit 金泽镇 without 镇, the word of its level: "
+               "content/units/jin-ze-zhen.yaml (id jin-ze-zhen)\n"
+               f"  hint: {_MEND}if it is that place, new pages name it by its id (--unit jin-ze-zhen), and add 金泽 to "
+               "the aliases list of content/units/jin-ze-zhen.yaml so that pages may call it 金泽; for its new figures: "
+               "sitegen new tally --unit jin-ze-zhen; if 金泽 is another place, give its full name, with the word of "
+               "its level (金泽村, 金泽社区 …), or first add the line distinct_from: [jz] to "
+               "content/units/jin-ze-zhen.yaml, then give the command again with --id jz, as in: sitegen new unit "
+               f"--id jz --site {site} 金泽\n")
+    assert _run(capsys, "new", "unit", "金則鎮", "--site", str(site)) == (
+        1, "", "error: 金則鎮 reads the same as the unit 金泽镇 (jin-ze-zhen, 同音), which exists already: "
+               "content/units/jin-ze-zhen.yaml (id jin-ze-zhen)\n"
+               f"  hint: {_MEND}if it is that place, new pages name it by its id (--unit jin-ze-zhen); for its new "
+               "figures: sitegen new tally --unit jin-ze-zhen; if 金則鎮 is another place, first add the line "
+               "distinct_from: [jin-ze-zhen-2] to content/units/jin-ze-zhen.yaml, then give the command again with "
+               f"--id jin-ze-zhen-2, as in: sitegen new unit --id jin-ze-zhen-2 --site {site} 金則鎮\n")
+    assert _files(site) == before
+    # Mended, the unit is refused alike, without the word on mending.
+    (site / "content/units/jin-ze-zhen.yaml").write_text(_JINZE, encoding="utf-8")
+    assert _run(capsys, "new", "unit", "金泽镇", "--site", str(site)) == (1, "", named.replace(_MEND, ""))
+
+
 def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, capsys) -> None:
     # baihe.yaml lists 白河镇 under misspellings: `new unit 白河镇` wrote bai-he-zhen.yaml, and check then
     # warned that every correct 白河镇 would be taken for a misspelling.
