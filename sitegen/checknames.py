@@ -79,7 +79,10 @@ def check_unit_names(content: Content, report: Report) -> None:
     Units have no parent unit, so two villages of one name in different
     towns must be named apart (白鹤镇新民村) to be told apart on the pages.
     The error is at the ``name`` of each file after the first, in the
-    order of their paths.
+    order of their paths. A unit file with errors gives its name all the
+    same (`Content.unit_names`): a file read after it under its name, as a
+    hint once offered to make, is told at its ``name`` now, not only once
+    the other file is mended.
     """
     first: dict[str, Sourced[Unit]] = {}
     for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
@@ -89,6 +92,16 @@ def check_unit_names(content: Content, report: Report) -> None:
         report.error(unit.path, *unit.yaml.locate(("name",)),
                      f"two units named {unit.record.name} ({earlier.path} and {unit.path}) would be "
                      f"{_twice(earlier, unit)}", "keep one file, or give each unit its own name")
+    for mending in content.unit_names():
+        read = first.get(plain_name(mending.name))
+        if not mending.mending or mending.name == mending.id or read is None or read.path < mending.path:
+            continue  # a later file with errors is told its own (a copy's: its id:), and this once it is mended
+        report.error(read.path, *read.yaml.locate(("name",)),
+                     f"two units named {read.record.name} ({mending.path}, whose file has errors to mend, and "
+                     f"{read.path}) would be listed twice among the units once it is mended",
+                     f"keep one file for {read.record.name}: mend {mending.path} and move into it what {read.path} "
+                     f"holds, then delete {read.path} (or keep {read.path} and delete the other); if they are two "
+                     "places, give each unit its own name")
 
 
 _LEVEL_NOUNS = {"district": "the district (区)", "town": "a town (镇)", "subdistrict": "a subdistrict (街道)",

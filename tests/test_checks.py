@@ -233,6 +233,24 @@ def test_an_empty_unit_and_a_distinct_from_name_are_offered_a_unit_whose_file_ha
         (UNIT_PATH, 'distinct_from: there is no unit "金泽镇"', "write the id, not the name: jin-ze-zhen")]
 
 
+def test_a_unit_file_beside_one_of_the_same_name_with_a_yaml_slip_is_told_now(tmp_path: Path) -> None:
+    # jinze.yaml, made for 金泽镇 while jin-ze-zhen.yaml had "collected：240", was told nothing until that file was
+    # mended: the town then had two files, both in the totals, and pages naming each.
+    root = write_site(tmp_path, {JINZE_PATH: JINZE.replace("    collected: 240", "    collected：240"),
+                                 "content/units/jinze.yaml": "name: 金泽镇\nlevel: town\n"})
+    told = [(p.location(), p.message, p.hint) for p in found(root) if p.path == "content/units/jinze.yaml"]
+    assert told == [(
+        "content/units/jinze.yaml:1:7",
+        f"two units named 金泽镇 ({JINZE_PATH}, whose file has errors to mend, and content/units/jinze.yaml) would "
+        "be listed twice among the units once it is mended",
+        f"keep one file for 金泽镇: mend {JINZE_PATH} and move into it what content/units/jinze.yaml holds, then "
+        "delete content/units/jinze.yaml (or keep content/units/jinze.yaml and delete the other); if they are two "
+        "places, give each unit its own name")]
+    (root / "content/units/jinze.yaml").unlink()  # the hint followed
+    root.joinpath(JINZE_PATH).write_text(JINZE, encoding="utf-8")
+    assert found(root) == []
+
+
 @pytest.mark.parametrize("typed", ["", " ~"])
 def test_a_tally_figure_typed_with_nothing_after_its_colon_is_given_the_one_that_adds_up(tmp_path: Path,
                                                                                         typed: str) -> None:
