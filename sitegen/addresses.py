@@ -7,8 +7,10 @@ successful build the build cache keeps, per output folder
 (`address_record_path`), an `AddressBook`: for every published interview
 and case study, its file, address, title and a digest of its text; for
 every unit and series page, its record file, address and name (their
-address is the file's name: renaming the file moves the page); and the
-address patterns of site.yaml's ``permalinks:`` the build used.
+address is the file's name: renaming the file moves the page); the
+address patterns of site.yaml's ``permalinks:`` the build used; and the
+slug of each tag published (``民生``: ``min-sheng``), so that a tag keeps
+its address when another word of the same reading comes (`sitegen.site`).
 
 The next build compares its pages with that record (`moved_pages`): a
 file whose address is not the one recorded, or a new file with the
@@ -109,12 +111,14 @@ PATTERNS = ("interviews", "cases", "units", "series", "tags")
 
 @dataclass(frozen=True)
 class AddressBook:
-    """The addresses of a build's pages: ``{source file: Known}``; and the address patterns they were made with,
+    """The addresses of a build's pages: ``{source file: Known}``; the address patterns they were made with,
     ``{collection: (pattern, the pattern before its last change, or "")}`` (`PATTERNS`; empty in records
-    written before they were kept: no change of pattern is then told)."""
+    written before they were kept: no change of pattern is then told); and the slug of each tag of the
+    published pages, ``{tag: slug}`` (empty in records written before they were kept)."""
 
     pages: Mapping[str, Known]
     patterns: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    tags: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "AddressBook":
@@ -126,7 +130,9 @@ class AddressBook:
             pages = {rel: Known(*fields) for rel, fields in data["pages"].items()}
             patterns = {name: (str(pattern), str(was)) for name, (pattern, was) in data.get("permalinks", {}).items()
                         if name in PATTERNS}
-            return cls({rel: known._replace(aliases=tuple(known.aliases)) for rel, known in pages.items()}, patterns)
+            tags = {str(tag): str(slug) for tag, slug in data.get("tags", {}).items()}
+            return cls({rel: known._replace(aliases=tuple(known.aliases)) for rel, known in pages.items()}, patterns,
+                       tags)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls({})
 
@@ -165,13 +171,16 @@ class AddressBook:
         for name in PATTERNS:
             pattern, (last, was) = getattr(graph.config.permalinks, name), before.patterns.get(name, ("", ""))
             patterns[name] = (pattern, was if pattern == last else "")
-        return cls(pages, patterns)
+        tags = {term.name: term.slug for entry in graph.interviews + graph.cases
+                if entry.document.path not in held for term in entry.tags}
+        return cls(pages, patterns, tags)
 
     def save(self, path: Path) -> None:
         """Keep the record for the next build (atomically; an unwritable cache is ignored)."""
         replace_file(path, json.dumps({"version": _VERSION, "pages": {
             rel: list(known) for rel, known in sorted(self.pages.items())},
-            "permalinks": {name: list(kept) for name, kept in self.patterns.items()}}, ensure_ascii=False))
+            "permalinks": {name: list(kept) for name, kept in self.patterns.items()},
+            "tags": dict(sorted(self.tags.items()))}, ensure_ascii=False))
 
 
 def _was(known: Known | None, url: str) -> str:
@@ -272,7 +281,7 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
         patterns[name] = (patterns[name][0], old_pattern)
         if patterns[name][0] != before.patterns.get(name, ("", ""))[1]:  # not put back as it was
             _warn_pattern(graph, name, old_pattern, by_pattern.get(name, []), served, entries, report, setting)
-    return AddressBook({**unread, **now.pages, **moved}, patterns)
+    return AddressBook({**unread, **now.pages, **moved}, patterns, now.tags)
 
 
 def _collection(rel: str, entries: Mapping[str, Entry]) -> str:

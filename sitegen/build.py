@@ -262,7 +262,8 @@ def _checked_urls(options: BuildOptions, config: Config) -> Urls:
 def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report,
                 slugs: SlugBook, now: datetime, checked: Urls | None = None,
                 templates: Mapping[str, str] | None = None) -> SiteGraph:
-    """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading.
+    """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading, each
+    tag at the address the last build published it at (`sitegen.addresses.AddressBook.tags`).
 
     A file under content/ at the path of a file sitegen writes is an error here
     (`sitegen.site.check_content_assets`), and a link to a place another page
@@ -274,9 +275,10 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     them first); else they are read here.
     """
     slugs.learn(content.tag_slugs)
+    record = _address_record(options, config)
     graph = build_site(config, content, now, report, include_drafts=options.include_drafts, slugger=slugs,
                        former=lambda: _former_addresses(options, config), layout=lambda: layout_places(config),
-                       checked=checked)
+                       checked=checked, published_tags=record[1].tags if record is not None else {})
     slugs.save()
     if len(theme_dirs(config)) > 1:  # the site's own templates may add ids; the default theme's no heading has
         published = {entry.document.path for entry in graph.interviews + graph.cases}

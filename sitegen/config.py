@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import SHOW_FILE_ENDINGS, Report, SiteError, command_word, paste_hint
 from .lazyre import compile_later
-from .models import Line, MetaCode, MetaLine, OptionalLine, OptionalText, Text, WebAddress
+from .models import Line, MetaCode, MetaLine, OptionalLine, OptionalText, Tags, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .slugs import device_name, device_trouble, windows_safe
@@ -566,6 +566,8 @@ class Config(BaseModel):
             states none (the about-data page then says so).
         contact: how readers reach the publisher (`Contact`), or None.
         permalinks: URL patterns per collection.
+        distinct_tags: tags that read alike (同音: 民生, 民声) and are all meant, different words, so that
+            the build does not warn that one may be a typing slip for the other (`sitegen.site`).
         gov: government-site meta tags.
         root: the site folder (not read from the file).
         output_dir: where the site is written: relative to ``root``, or an absolute path.
@@ -594,6 +596,7 @@ class Config(BaseModel):
                           "write email:, phone: or url: under contact: (indented), or delete the line")
         return value
     permalinks: Permalinks = Permalinks()
+    distinct_tags: Tags = ()
     gov: GovMeta = GovMeta()
     root: Path
     output_dir: OptionalText = "output"
@@ -767,7 +770,7 @@ def misnamed_settings(root: Path) -> tuple[str, None, None, str, str] | None:
 
 
 _CONTENT_FREE = frozenset({"description", "language", "time_zone", "reading_speed", "per_page", "summary_length",
-                           "feed_entries", "publisher", "data_license", "contact", "gov"})
+                           "feed_entries", "publisher", "data_license", "contact", "gov", "distinct_tags"})
 """Settings with a default that decide nothing of how the content is read or checked: refused, their defaults
 stand in for them so that `sitegen check` tells the content's problems in the same run (`stand_in_config`).
 Not among them: ``title`` (no default), ``base_url`` and ``permalinks`` (links in pages are checked by them),

@@ -2313,7 +2313,8 @@ QUOTED_TAGS = "quoted_tags"
 """Validation context key: ``{field: indexes}`` of the items of ``tags`` (or of a unit's ``aliases`` and
 ``misspellings``) typed in quotes (see `parse_tags`)."""
 
-WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling", "not_misspellings": "name"}
+WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling", "not_misspellings": "name",
+                    "distinct_tags": "tag"}
 """The lists of short words checked by `parse_tags`, each with what one item is called in messages."""
 
 LIST_MEANT = "list_meant"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import json
 import math
 import posixpath
 import re
@@ -648,7 +649,8 @@ class SiteGraph:
 def build_site(config: Config, content: Content, now: datetime, report: Report,
                *, include_drafts: bool = False, slugger: Callable[[str], str] = make_slug,
                former: Callable[[], Mapping[str, str]] | None = None,
-               layout: Callable[[], LayoutPlaces] | None = None, checked: Urls | None = None) -> SiteGraph:
+               layout: Callable[[], LayoutPlaces] | None = None, checked: Urls | None = None,
+               published_tags: Mapping[str, str] | None = None) -> SiteGraph:
     """Decide every page of the site.
 
     Takes the settings, checked content, the current time (naive, in the
@@ -661,7 +663,8 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     ``layout``, which gives the places the theme's layouts may give a page
     (`LayoutPlaces`; called only for a link to a place in another page;
     without it, such places are not checked), and ``checked``, the `Urls` of the address the text's links
-    are checked for (`check_text_links`; None: the graph's). Returns the `SiteGraph`. Output-path collisions and empty
+    are checked for (`check_text_links`; None: the graph's), and ``published_tags``, the slug of each tag the last
+    build published (``{tag: slug}``: `_terms` keeps it). Returns the `SiteGraph`. Output-path collisions and empty
     slugs are added to the report as errors.
     """
     order = {uid: _pinyin_order(content, u.record) for uid, u in content.units.items()}
@@ -674,7 +677,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
-    term = _terms(config, published, slugger, report).__getitem__
+    term = _terms(config, published, slugger, report, published_tags or {}).__getitem__
     pictures = _Pictures(config)
     interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, pictures)
     cases = _entries(config, content.cases, units, series, now, include_drafts, term, pictures)
@@ -778,18 +781,22 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
 
 
 def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str], str],
-           report: Report) -> dict[str, Term]:
+           report: Report, published: Mapping[str, str]) -> dict[str, Term]:
     """The term of every tag text of ``documents``, one shared `Term` per text.
 
     Texts whose slugs are equal are one term when they are the same word
     written differently (case, width, spaces: ``R&D`` and ``r&d``), since
     their pages are about one thing. Different words that read the same
     (民生 and 民声, both ``min-sheng``: a homophone typed with a pinyin
-    input method, or meant) never share a page: the word on the most pages
-    (then the one used first) keeps the slug, the next gets ``min-sheng-2``
-    and so on, and a warning at its first use names both, since it is often
-    a typing slip. A slip on one page thus never moves the address of the
-    established tag.
+    input method, or meant) never share a page: the word ``published``
+    (the last build's ``{tag: slug}``) at the slug keeps it, else the word
+    on the most pages (then the one used first); the others keep the
+    ``min-sheng-2`` … they were published at, when still free, else get the
+    next free one, and a warning at the first use of each names both, since
+    it is often a typing slip (unless ``distinct_tags:`` of site.yaml lists
+    both words: `_warn_homophone`). Neither a slip on one page nor a word
+    meant that comes to outnumber it thus moves the address of the
+    established tag: the address readers had would show another word.
     """
     first_use: dict[str, tuple[Document, int]] = {}
     pages: dict[str, int] = defaultdict(int)
@@ -809,11 +816,19 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
         counts: dict[str, int] = defaultdict(int)  # pages of each spelling
         for name in names:
             counts[tag_spelling(name)] += pages[name]
-        order = sorted(dict.fromkeys(tag_spelling(name) for name in names), key=lambda spelling: -counts[spelling])
+        had = {tag_spelling(name): published[name] for name in names if name in published}
+        order = sorted(dict.fromkeys(tag_spelling(name) for name in names),
+                       key=lambda spelling: (had.get(spelling) != slug, -counts[spelling]))
         given = {order[0]: slug}
+        for spelling in order[1:]:  # the addresses published first, then the next free ones
+            own = had.get(spelling, "")
+            if re.fullmatch(rf"{re.escape(slug)}-[0-9]+", own) and own not in taken:
+                given[spelling] = own
+                taken.add(own)
         for spelling in order[1:]:
-            given[spelling] = next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
-            taken.add(given[spelling])
+            if spelling not in given:
+                given[spelling] = next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
+                taken.add(given[spelling])
         for name in names:
             terms[name] = Term(name, given[tag_spelling(name)],
                                config.permalinks.url("tags", given[tag_spelling(name)]))
@@ -828,7 +843,8 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
 
 def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
                     use: tuple[Document, int], report: Report) -> None:
-    """Warn at the first use of tag ``name`` that it reads as ``kept`` does and got the slug ``given``.
+    """Warn at the first use of tag ``name`` that it reads as ``kept`` does and got the slug ``given``, unless
+    ``distinct_tags:`` of site.yaml lists both (two words meant: the hint gives the line that lists them).
 
     Two tags apart only by quote marks (``补短板`` and ``“补短板”`` or ``"补短板"``, `_without_quotes`) are told
     so, not taken for a homophone (同音字): the quotes are most often a slip of typing the list.
@@ -842,9 +858,26 @@ def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
                        f"write {kept} to join its page, {config.permalinks.url('tags', slug)}; "
                        "if the quotes are part of the tag, nothing needs changing")
         return
+    listed = config.distinct_tags
+    spelt = {tag_spelling(tag) for tag in listed}
+    missing = [tag for tag in (kept, name) if tag_spelling(tag) not in spelt]
+    if not missing:
+        return
+    add = (f"add the line distinct_tags: [{', '.join(map(_listed_tag, missing))}] to site.yaml" if not listed else
+           f"add {' and '.join(map(_listed_tag, missing))} to the distinct_tags list in site.yaml")
     report.warning(document.path, line, column, f'the tags "{kept}" and "{name}" both read {slug}; {own}',
                    f'if "{name}" is a typing slip for "{kept}" (同音字), write "{kept}"; '
-                   "if both words are meant, nothing needs changing")
+                   f"if both words are meant, {add} (the warning then stops)")
+
+
+_PLAIN_TAG = compile_later(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^,\[\]{}#:\"]*[^\s,\[\]{}#:\"])?")
+"""A tag that a list in YAML keeps as typed without quotes (no sign that starts or ends an item, a comment or
+a quote)."""
+
+
+def _listed_tag(tag: str) -> str:
+    """``tag`` as an item of a list typed in YAML: as it is, else in double quotes (JSON's escapes are YAML's)."""
+    return tag if _PLAIN_TAG.fullmatch(tag) else json.dumps(tag, ensure_ascii=False)
 
 
 def _without_quotes(name: str) -> str:

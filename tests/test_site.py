@@ -34,7 +34,7 @@ from sitegen.site import Urls
 from sitegen.slugs import device_name, is_slug, make_slug, readings_of, slug_reading, spelling, windows_safe
 from sitegen.webaddress import signs_in_name_hint
 
-from .sitekit import copy_example, edit_file, file_for, interview, parse_html, tree_hashes, write_site
+from .sitekit import MINIMAL_CONFIG, copy_example, edit_file, file_for, interview, parse_html, tree_hashes, write_site
 
 # ---------------------------------------------------------------- tag slugs
 
@@ -420,8 +420,8 @@ def test_two_words_that_read_alike_get_two_tag_pages_and_a_warning(tmp_path: Pat
     assert [p.format() for p in result.warnings] == [
         'content/interviews/p1.md:9:8: warning: the tags "民生" and "民声" both read min-sheng; "民声" gets its own '
         "page, /tags/min-sheng-2/\n"
-        '  hint: if "民声" is a typing slip for "民生" (同音字), write "民生"; if both words are meant, nothing '
-        "needs changing"]
+        '  hint: if "民声" is a typing slip for "民生" (同音字), write "民生"; if both words are meant, add the line '
+        "distinct_tags: [民生, 民声] to site.yaml (the warning then stops)"]
     output = root / "output/tags"
     assert sorted(p.name for p in output.iterdir()) == ["index.html", "min-sheng", "min-sheng-2", "r-d"]
 
@@ -442,6 +442,42 @@ def test_two_words_that_read_alike_get_two_tag_pages_and_a_warning(tmp_path: Pat
                                                                                  ["p9"])
     assert warnings[1].startswith('content/interviews/p9.md:9:11: warning: the tags "民生" and "敏声" both read '
                                   'min-sheng; "敏声" gets its own page, /tags/min-sheng-3/')
+
+
+def test_a_tag_keeps_its_published_address_when_a_word_of_its_reading_comes_onto_more_pages(tmp_path: Path) -> None:
+    # 民声 added to more pages than 民生 took /tags/min-sheng/, which readers had for 民生, without a word of it; the
+    # hint took the established 民生 for the slip, and "nothing needs changing" left check --strict failing for good.
+    files = {f"content/interviews/p{i}.md": interview(f"访谈{i}", date=f"2018-05-0{i + 1} 10:00",
+                                                      extra=f"tags: [{tag}]\n")
+             for i, tag in enumerate(["民生", "民生", "民声", "民声", "民声"])}
+    root = write_site(tmp_path / "site", {path: text for path, text in files.items() if "民生" in text})
+    output = root / "output/tags"
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+    write_site(root, files)
+
+    def shown(slug: str) -> str:
+        return re.findall(r"<h1>(标签：[^<]*)</h1>", (output / slug / "index.html").read_text(encoding="utf-8"))[0]
+
+    warned = ['content/interviews/p2.md:9:8: warning: the tags "民生" and "民声" both read min-sheng; "民声" gets its '
+              "own page, /tags/min-sheng-2/\n"
+              '  hint: if "民声" is a typing slip for "民生" (同音字), write "民生"; if both words are meant, add the '
+              "line distinct_tags: [民生, 民声] to site.yaml (the warning then stops)"]
+    assert [p.format() for p in check(BuildOptions(root=root)).problems] == warned
+    assert [p.format() for p in build(BuildOptions(root=root, search=False, clean=True)).warnings] == warned
+    assert (shown("min-sheng"), shown("min-sheng-2")) == ("标签：民生", "标签：民声")
+    # Both words meant, as the hint says: no warning, and the addresses stay.
+    (root / "site.yaml").write_text(MINIMAL_CONFIG + "distinct_tags: [民生, 民声]\n", encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+    # A third word of that reading, on more pages still: the published words keep their addresses.
+    for i in range(5, 9):
+        (root / f"content/interviews/p{i}.md").write_text(
+            interview(f"访谈{i}", date=f"2018-05-0{i + 1} 10:00", extra="tags: [敏声]\n"), encoding="utf-8")
+    assert [p.format() for p in build(BuildOptions(root=root, search=False)).warnings] == [
+        'content/interviews/p5.md:9:8: warning: the tags "民生" and "敏声" both read min-sheng; "敏声" gets its own '
+        "page, /tags/min-sheng-3/\n"
+        '  hint: if "敏声" is a typing slip for "民生" (同音字), write "民生"; if both words are meant, add 敏声 to the '
+        "distinct_tags list in site.yaml (the warning then stops)"]
+    assert (shown("min-sheng"), shown("min-sheng-2"), shown("min-sheng-3")) == ("标签：民生", "标签：民声", "标签：敏声")
 
 
 def _png_header(width: int, height: int) -> bytes:
