@@ -275,10 +275,14 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     them first); else they are read here.
     """
     slugs.learn(content.tag_slugs)
-    record = _address_record(options, config)
+
+    def published_tags() -> Mapping[str, str]:
+        record = _address_record(options, config)
+        return record[1].tags if record is not None else {}
+
     graph = build_site(config, content, now, report, include_drafts=options.include_drafts, slugger=slugs,
                        former=lambda: _former_addresses(options, config), layout=lambda: layout_places(config),
-                       checked=checked, published_tags=record[1].tags if record is not None else {})
+                       checked=checked, published_tags=published_tags)
     slugs.save()
     if len(theme_dirs(config)) > 1:  # the site's own templates may add ids; the default theme's no heading has
         published = {entry.document.path for entry in graph.interviews + graph.cases}

@@ -650,7 +650,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
                *, include_drafts: bool = False, slugger: Callable[[str], str] = make_slug,
                former: Callable[[], Mapping[str, str]] | None = None,
                layout: Callable[[], LayoutPlaces] | None = None, checked: Urls | None = None,
-               published_tags: Mapping[str, str] | None = None) -> SiteGraph:
+               published_tags: Callable[[], Mapping[str, str]] | None = None) -> SiteGraph:
     """Decide every page of the site.
 
     Takes the settings, checked content, the current time (naive, in the
@@ -663,9 +663,9 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     ``layout``, which gives the places the theme's layouts may give a page
     (`LayoutPlaces`; called only for a link to a place in another page;
     without it, such places are not checked), and ``checked``, the `Urls` of the address the text's links
-    are checked for (`check_text_links`; None: the graph's), and ``published_tags``, the slug of each tag the last
-    build published (``{tag: slug}``: `_terms` keeps it). Returns the `SiteGraph`. Output-path collisions and empty
-    slugs are added to the report as errors.
+    are checked for (`check_text_links`; None: the graph's), and ``published_tags``, which gives the slug of
+    each tag the last build published (``{tag: slug}``: `_terms` keeps it; called only when two tags read
+    alike). Returns the `SiteGraph`. Output-path collisions and empty slugs are added to the report as errors.
     """
     order = {uid: _pinyin_order(content, u.record) for uid, u in content.units.items()}
     # An id Windows keeps for a device (content/units/con.yaml) gets a folder it can hold, /units/con-1/, as the
@@ -677,7 +677,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
-    term = _terms(config, published, slugger, report, published_tags or {}).__getitem__
+    term = _terms(config, published, slugger, report, published_tags or dict).__getitem__
     pictures = _Pictures(config)
     interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, pictures)
     cases = _entries(config, content.cases, units, series, now, include_drafts, term, pictures)
@@ -781,15 +781,15 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
 
 
 def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str], str],
-           report: Report, published: Mapping[str, str]) -> dict[str, Term]:
+           report: Report, published: Callable[[], Mapping[str, str]]) -> dict[str, Term]:
     """The term of every tag text of ``documents``, one shared `Term` per text.
 
     Texts whose slugs are equal are one term when they are the same word
     written differently (case, width, spaces: ``R&D`` and ``r&d``), since
     their pages are about one thing. Different words that read the same
     (民生 and 民声, both ``min-sheng``: a homophone typed with a pinyin
-    input method, or meant) never share a page: the word ``published``
-    (the last build's ``{tag: slug}``) at the slug keeps it, else the word
+    input method, or meant) never share a page: the word ``published()``
+    (the last build's ``{tag: slug}``, read only then) gave the slug keeps it, else the word
     on the most pages (then the one used first); the others keep the
     ``min-sheng-2`` … they were published at, when still free, else get the
     next free one, and a warning at the first use of each names both, since
@@ -812,11 +812,15 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
     for name in first_use:
         by_slug[natural[name]].append(name)
     terms: dict[str, Term] = {}
+    record: list[Mapping[str, str]] = []  # the last build's tags, read once two tags read alike
     for slug, names in by_slug.items():
         counts: dict[str, int] = defaultdict(int)  # pages of each spelling
         for name in names:
             counts[tag_spelling(name)] += pages[name]
-        had = {tag_spelling(name): published[name] for name in names if name in published}
+        had: dict[str, str] = {}
+        if len(counts) > 1:
+            record = record or [published()]
+            had = {tag_spelling(name): record[0][name] for name in names if name in record[0]}
         order = sorted(dict.fromkeys(tag_spelling(name) for name in names),
                        key=lambda spelling: (had.get(spelling) != slug, -counts[spelling]))
         given = {order[0]: slug}
