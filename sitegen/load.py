@@ -168,9 +168,8 @@ class Content:
     valid tallies and milestones are checked all the same; ``unreadable_units``
     ``(path, text)`` of those whose YAML cannot be read at all, so that a page
     naming one by a name its text holds is told that file, not to make another.
-    ``readings`` maps each unit's name and alias (of a unit file with errors too: `unit_names`), and each page's
-    ``unit:`` that is
-    no id (not ASCII: a name typed there), to its toneless pinyin reading
+    ``readings`` maps each unit's name and alias (of a unit file with errors too: `unit_names`), and each
+    page's ``unit:`` that is no id (not ASCII: a name typed there), to its toneless pinyin reading
     (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``); the
     checks that compare names by sound (`sitegen.checks`) ask `sound_of`.
     ``unread`` maps ``(collection, id)`` of a series or unit file that is not
@@ -200,9 +199,8 @@ class Content:
 
     def unit_names(self) -> list[UnitNames]:
         """Every unit of the site as a hint names it, by id: those read (`units`) and those whose file has errors
-        (`failed_units`, their fields as typed; `unreadable_units`, the ``name:`` line of their text and the lists typed
-        on one line), whose
-        file name is an id. Raises nothing.
+        (`failed_units`, their fields as typed; `unreadable_units`, the ``name:`` line of their text and the lists
+        typed on one line), whose file name is an id. Raises nothing.
 
         A unit whose file has a slip in its YAML is the editor's still: a hint or a duplicate check that left it
         out offered "sitegen new unit" for it, and the town had two files.
