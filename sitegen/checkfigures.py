@@ -153,9 +153,7 @@ def check_figures_shown(document: Document, content: Content, today: date, repor
     day, first = meta.date.date(), min(tally.as_of for tally in unit.record.tallies)
     if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
         return
-    figures = [figure for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)
-               for figure in dated_figures([(number, line)], day)]
-    figures += dated_figures(enumerate(document.body.split("\n"), document.body_line), day)
+    figures = [figure for text in _page_texts(document) for figure in text]
     if not figures:
         return
     if day >= first:

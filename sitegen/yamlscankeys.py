@@ -297,7 +297,7 @@ def _mended_line(line: str, start: int, key: str, typed: str) -> str:
 def _keeping_indent(how: str, before: str) -> tuple[str, str]:
     """``how`` to mend a line, saying to keep the spaces of ``before`` (what the line has before its key) when it
     has any, and what of ``before`` the line to type shows (its "- "). See `_mended`."""
-    spaces = len(before) - len(before.lstrip(" "))
+    spaces = indent_of(before)
     if spaces:
         keep = ", keeping the space before it" if spaces == 1 else f", keeping the {spaces} spaces before it"
         how = f"{how[:-3]}{keep}, as" if how.endswith(" as") else how + keep  # "type the line as: …"
