@@ -2304,6 +2304,12 @@ def _chinese_quotes(tag: str) -> str | None:
     return None
 
 
+def in_chinese_quotes(tag: str) -> bool:
+    """Whether a list item typed as ``tag`` without YAML's quotes would be typed in Chinese quotes (`_chinese_quotes`):
+    a mistake `parse_tags` tells; a hint that lists it writes it in English quotes."""
+    return _chinese_quotes(tag) is not None
+
+
 def _without_chinese_quotes(tag: str) -> str:
     """``tag`` without the Chinese quotes it is typed in (`_chinese_quotes`); as it is when it is not."""
     return tag.strip(QUOTE_MARKS + " ") if _chinese_quotes(tag) else tag

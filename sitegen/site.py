@@ -42,8 +42,8 @@ from .errors import Report, new_record_command, paste_hint
 from .lazyre import compile_later
 from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_minutes, slugify_heading, swallowed_title
-from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, names_of, plain_name,
-                     publish_time_text, short_name, site_image_path, tag_spelling)
+from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, in_chinese_quotes, is_external_address,
+                     names_of, plain_name, publish_time_text, short_name, site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
 from .slugs import (device_name, device_trouble, id_syllables, is_slug, make_slug, readings_of, slug_reading,
                     windows_safe)
@@ -851,24 +851,25 @@ def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
     ``distinct_tags:`` of site.yaml lists both (two words meant: the hint gives the line that lists them).
 
     Two tags apart only by quote marks (``补短板`` and ``“补短板”`` or ``"补短板"``, `_without_quotes`) are told
-    so, not taken for a homophone (同音字): the quotes are most often a slip of typing the list.
+    so, not taken for a homophone (同音字): the quotes are most often a slip of typing the list; when they are
+    meant, ``distinct_tags:`` stops this warning too.
     """
-    document, index = use
-    line, column = document.yaml.locate(("tags", index))
-    own = f'"{name}" gets its own page, {config.permalinks.url("tags", given)}'
-    if _without_quotes(name) == _without_quotes(kept):
-        report.warning(document.path, line, column,
-                       f'the tags "{kept}" and "{name}" differ only by quote marks; {own}',
-                       f"write {kept} to join its page, {config.permalinks.url('tags', slug)}; "
-                       "if the quotes are part of the tag, nothing needs changing")
-        return
     listed = config.distinct_tags
     spelt = {tag_spelling(tag) for tag in listed}
     missing = [tag for tag in (kept, name) if tag_spelling(tag) not in spelt]
     if not missing:
         return
+    document, index = use
+    line, column = document.yaml.locate(("tags", index))
+    own = f'"{name}" gets its own page, {config.permalinks.url("tags", given)}'
     add = (f"add the line distinct_tags: [{', '.join(map(_listed_tag, missing))}] to site.yaml" if not listed else
            f"add {' and '.join(map(_listed_tag, missing))} to the distinct_tags list in site.yaml")
+    if _without_quotes(name) == _without_quotes(kept):
+        report.warning(document.path, line, column,
+                       f'the tags "{kept}" and "{name}" differ only by quote marks; {own}',
+                       f"write {kept} to join its page, {config.permalinks.url('tags', slug)}; "
+                       f"if the quotes are part of the tag, {add} (the warning then stops)")
+        return
     report.warning(document.path, line, column, f'the tags "{kept}" and "{name}" both read {slug}; {own}',
                    f'if "{name}" is a typing slip for "{kept}" (同音字), write "{kept}"; '
                    f"if both words are meant, {add} (the warning then stops)")
@@ -880,8 +881,9 @@ a quote)."""
 
 
 def _listed_tag(tag: str) -> str:
-    """``tag`` as an item of a list typed in YAML: as it is, else in double quotes (JSON's escapes are YAML's)."""
-    return tag if _PLAIN_TAG.fullmatch(tag) else json.dumps(tag, ensure_ascii=False)
+    """``tag`` as an item of a list typed in YAML: as it is, else in double quotes (JSON's escapes are YAML's); a
+    tag in Chinese quotes (“补短板”) is put in double quotes too, as the quotes are then part of it."""
+    return tag if _PLAIN_TAG.fullmatch(tag) and not in_chinese_quotes(tag) else json.dumps(tag, ensure_ascii=False)
 
 
 def _without_quotes(name: str) -> str:

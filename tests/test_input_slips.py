@@ -1170,18 +1170,29 @@ def test_a_tag_typed_with_quotes_is_offered_the_sites_tag_first(tmp_path: Path) 
     assert not (build_at(root) / "tags/bu-duan-ban-2").exists()
 
 
-@pytest.mark.parametrize(("typed", "quoted"), [
-    ('["“补短板”"]', "“补短板”"), ("""['"补短板"']""", '"补短板"'), ("""["'补短板'"]""", "'补短板'"), ("[补“短”板]", "补“短”板")])
+@pytest.mark.parametrize(("typed", "quoted", "listed"), [
+    ('["“补短板”"]', "“补短板”", '[补短板, "“补短板”"]'), ("""['"补短板"']""", '"补短板"', '[补短板, "\\"补短板\\""]'),
+    ("""["'补短板'"]""", "'补短板'", """[补短板, "'补短板'"]"""), ("[补“短”板]", "补“短”板", "[补短板, 补“短”板]")])
 def test_two_tags_apart_only_by_quote_marks_are_told_so_not_as_homophones(
-        tmp_path: Path, typed: str, quoted: str) -> None:
+        tmp_path: Path, typed: str, quoted: str, listed: str) -> None:
     # Was: 'the tags "补短板" and "“补短板”" both read bu-duan-ban; …' with a hint calling it a 同音字 slip.
     root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"tags: {typed}\n"),
                                  "content/interviews/b.md": interview("另一篇", date="2018-05-01 10:00",
                                                                       extra="tags: [补短板]\n")})
+    hint = f"add the line distinct_tags: {listed} to site.yaml"
     assert printed(root) == [
         f'{PAGE_PATH}:9:8: warning: the tags "补短板" and "{quoted}" differ only by quote marks; "{quoted}" gets '
         "its own page, /tags/bu-duan-ban-2/\n  hint: write 补短板 to join its page, /tags/bu-duan-ban/; if the quotes "
-        "are part of the tag, nothing needs changing"]
+        f"are part of the tag, {hint} (the warning then stops)"]
+    # The quotes meant, the line added as told: no warning (it was "nothing needs changing", and the warning
+    # stayed on every build, so check --strict failed for good).
+    config = (root / "site.yaml").read_text(encoding="utf-8")
+    (root / "site.yaml").write_text(config + hint.removeprefix("add the line ").removesuffix(" to site.yaml") + "\n",
+                                    encoding="utf-8")
+    assert printed(root) == []
+    assert parse_html(build_at(root) / "tags/bu-duan-ban-2/index.html").xpath("//h1")[0].text_content() == \
+        f"标签：{quoted}"
+    (root / "site.yaml").write_text(config, encoding="utf-8")
     write_site(root, {PAGE_PATH: interview(extra="tags: [补短板]\n")})
     assert printed(root) == []
     assert not (build_at(root) / "tags/bu-duan-ban-2").exists()
