@@ -106,7 +106,9 @@ Policies (what editors get, and why):
   (``• 成立``, ``1、 成立``, ``一、<TAB>成立``: a list pasted from Word or WPS;
   its second and third levels ``o<TAB>成立``, ``§<TAB>成立``, ``a.<TAB>成立``,
   ``i.<TAB>成立``, a TAB after the sign, offered 4 spaces further in for each
-  level under the item above), are text to Markdown: two or more in a row (a blank line
+  level under the item above; behind a first-line indent, ``　　•成立``,
+  offered at the line's start, or under the item above when further in than
+  the list's first item), are text to Markdown: two or more in a row (a blank line
   between them or not), numbered in order, or one right under a line ending
   in a colon, are warned with the line to type (``- `` for a sign, ``3. ``
   for ``③``: Markdown starts a list at its first number), in quotes too

@@ -19,7 +19,7 @@ from types import MappingProxyType
 
 from .errors import Problem, paste_hint
 from .lazyre import compile_later
-from .markupbits import LIST_ITEM_RE, QUOTE_PREFIX_RE, clipped
+from .markupbits import FIRST_LINE_INDENT_RE, LIST_ITEM_RE, QUOTE_PREFIX_RE, clipped
 from .markupblocks import item_kind, spaces_in
 from .markupcheckbits import (CHINESE_DIGITS, HANZI_NUMBER, ODD_SPACE_ITEM_RE, ODD_SPACE_RE, QUOTE_SIGNS_RE,
                               TAB_CELLS_RE, indent_chars, indent_width, is_year, is_year_item, outside_fences,
@@ -76,7 +76,8 @@ _SLIPPED_ITEM_PATTERN = (r" {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)" + _ITEM_T
 _SLIPPED_ITEM_RE = compile_later("^" + _SLIPPED_ITEM_PATTERN)
 # The same at the start of any line, inside quotes too (a quick look before the line-by-line one); the quotes'
 # signs are taken possessively, as in `_ANY_ORDERED_ITEM_RE`.
-_ANY_SLIPPED_ITEM_RE = compile_later(f"^(?:{QUOTE_PREFIX_RE.pattern})*+{_SLIPPED_ITEM_PATTERN}", re.MULTILINE)
+_ANY_SLIPPED_ITEM_RE = compile_later(f"^(?:{QUOTE_PREFIX_RE.pattern})*+[ \t\u3000]*+{_SLIPPED_ITEM_PATTERN}",
+                                     re.MULTILINE)
 
 
 _Reading = tuple[int, str, int, str]
@@ -191,7 +192,9 @@ def slipped_item_problems(source: str, lines: list[str], path: str, first_line: 
     Markdown knows no bullet by, ``①成立``, ``1、成立``, ``（1）成立``, ``一、成立`` with a number typed in
     Chinese style; inside quotes too (``> 1.成立``). So with a space or TAB
     after the sign or number (``• 第一项``, ``1、 第一项``, ``•<TAB>第一项``, as
-    Word and WPS paste a list): the line offered is the same.
+    Word and WPS paste a list): the line offered is the same; and behind a
+    first-line indent (``　　•第一项``, `_indented_readings`), the hint saying
+    to delete it.
 
     Takes the body, its lines, the file's path and the file line of the
     body's first line. Markdown reads none of them as an item: the page
@@ -239,31 +242,50 @@ def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[
     for each level down, as Python-Markdown nests a list; one typed with no
     item of a level above it is offered at the first level.
     """
-    run: list[tuple[int, str]] = []
+    run: list[tuple[int, str, int]] = []  # (line index, the line to type, column of the sign)
     stack: list[tuple[int, str, int]] = []
     for index, line in [*outside_fences(lines), (len(lines), "-")]:
         if not line.strip() and index not in lazy:
             continue  # items typed a blank line apart (●坚持…, blank, ●坚持…) are one list to the eye too
-        readings = [] if index in lazy else _item_readings(line.rstrip(" \t"))
+        readings, indent = ([], 0) if index in lazy else _indented_readings(line.rstrip(" \t"))
         apart = bool(run) and any(lines[between].strip() for between in range(run[-1][0] + 1, index))
         nested = _nested_item_depth(line) if run and not apart and index not in lazy else 0
         if nested:  # a sub-item Markdown reads (a line offered here, typed): the run goes on under it
             depth = min(nested, len(stack))
             number = re.match(r"[ \t]*(\d*)", line).group(1)
             stack[depth:] = [(depth, "ol" if number else "ul", int(number or 0))]
-            run.append((index, ""))
+            run.append((index, "", 0))
             continue
+        if indent and run and not apart and indent_width(line) > indent_width(lines[run[0][0]]):
+            # Further in than the list's first item (- 第一项, then "    • 子项"): meant under the item above.
+            readings = [(max(level, 1), *rest) for level, *rest in readings]
         placed = _placed_item(stack, readings) if run and not apart else None
         if run and placed is None:
             if len(run) > 1 or _introduces_items(lines, run[0][0]):
-                yield from ((at, spaces_in(lines[at]), fixed) for at, fixed in run if fixed)
+                yield from ((at, column, fixed) for at, fixed, column in run if fixed)
             run = []
         if readings:
             if placed is None:
                 stack[:] = [readings[0][:3]]
                 placed = (0, readings[0])
             depth, (_, _, _, fixed) = placed
-            run.append((index, " " * 4 * depth + fixed if fixed else ""))
+            run.append((index, " " * 4 * depth + fixed if fixed else "", indent or spaces_in(line)))
+
+
+def _indented_readings(line: str) -> tuple[list[_Reading], int]:
+    """How ``line`` reads as a list item (`_item_readings`), and the column of its sign when a first-line indent
+    (首行缩进: 4 spaces or more, a TAB or full-width spaces) stands before a slipped one, else 0.
+
+    Indented code is off (`sitegen.markupblocks.open_blocks`), so ``　　•第一项`` or ``    1、第一项``, a list
+    pasted from Word with its paragraphs' indent, is text on the page as it would be unindented; a Markdown item
+    so indented is another check's (`sitegen.markupchecklists.indented_marker_problems`).
+    """
+    readings = _item_readings(line)
+    if readings or not FIRST_LINE_INDENT_RE.match(line):
+        return readings, 0
+    indent = len(line) - len(line.lstrip(" \t\u3000"))
+    inner = line[indent:]
+    return ([], 0) if item_kind(inner) else (_item_readings(inner), indent)
 
 
 def _nested_item_depth(line: str) -> int:
@@ -343,14 +365,26 @@ def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_nu
     else:
         sign = f"{number}." if number else "-"
         what, how = f'there is no space after "{sign}"', f'type a space after "{sign}"'
+    typed_indent = QUOTE_SIGNS_RE.sub("", line[:column])
     if spaces_in(offered):  # an item of Word's second or third level; spaces at a hint's start are easily missed
-        how += f", the line indented by {spaces_named(spaces_in(offered))} (缩进) to go under the item above (下一级)"
+        instead = f" in place of the {_indent_named(typed_indent)}" if typed_indent.strip(" ") else ""
+        how += (f", the line indented by {spaces_named(spaces_in(offered))}{instead} (缩进) to go under the item "
+                "above (下一级)")
+    elif FIRST_LINE_INDENT_RE.match(typed_indent):  # kept, the indent would make the item text again
+        how += f", and delete the {_indent_named(typed_indent)} before it (缩进)"
     return Problem(
         path, line_number, column + 1, "warning",
         f"{what}, so Markdown does not read this line as a list item (列表): the page shows it as text, "
         f"{'a paragraph of its own' if alone else 'run together with the lines around it'}: "
         f"{clipped(line.strip())}",
         paste_hint(how, fixed) + extra)
+
+
+def _indent_named(indent: str) -> str:
+    """What a line's ``indent`` is typed with, for a hint: "4 spaces", "TAB", "full-width spaces (全角空格)"."""
+    if "\u3000" in indent:
+        return "full-width spaces (全角空格)"
+    return "TAB" if "\t" in indent else spaces_named(len(indent))
 
 
 def odd_space_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:

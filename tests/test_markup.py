@@ -861,6 +861,57 @@ def test_slipped_bullets_under_an_item_are_warned(renderer: MarkdownRenderer) ->
     assert followed.html == "<ul>\n<li>环境整治</li>\n<li>道路修缮</li>\n<li>安装路灯</li>\n<li>2024年完成</li>\n</ul>"
 
 
+# A list pasted from Word with its paragraphs' first-line indent (首行缩进) was text on the page, unwarned: the
+# check looked at most 3 spaces in, though indented code is off and the indent changes nothing of how it reads.
+@pytest.mark.parametrize(("indent", "named"), [
+    ("    ", "4 spaces"), ("      ", "6 spaces"), ("\t", "TAB"), ("\u3000\u3000", "full-width spaces (全角空格)"),
+    (" \u3000", "full-width spaces (全角空格)")])
+def test_slipped_items_typed_with_a_first_line_indent_are_warned(
+        renderer: MarkdownRenderer, indent: str, named: str) -> None:
+    body = f"主要做法：\n\n{indent}•  走访群众。\n{indent}•  整理清单。\n\n步骤：\n{indent}1、摸排\n{indent}②整改\n"
+    result = renderer.render(body, "content/a.md", 1)
+    column = len(indent) + 1
+    delete = f", and delete the {named} before it (缩进)"
+    bullet = 'the sign before the text is "•" (a bullet, 项目符号), not "-"'
+    assert placed(result) == [
+        slipped(3, column, bullet, "•  走访群众。", BULLET_HOW + delete, "- 走访群众。"),
+        slipped(4, column, bullet, "•  整理清单。", BULLET_HOW + delete, "- 整理清单。"),
+        slipped(7, column, 'the number before the text is typed "1、", not "1."', "1、摸排",
+                'type "1." in its place, with a space after it' + delete, "1. 摸排"),
+        slipped(8, column, 'the number before the text is typed "②", not "2."', "②整改",
+                'type "2." in its place, with a space after it' + delete, "2. 整改")]
+    followed = renderer.render(follow_item_hints(body, result, 1), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == ("<p>主要做法：</p>\n<ul>\n<li>走访群众。</li>\n<li>整理清单。</li>\n</ul>\n"
+                             "<p>步骤：</p>\n<ol>\n<li>摸排</li>\n<li>整改</li>\n</ol>")
+
+
+@pytest.mark.parametrize(("indent", "instead"), [("    ", ""), ("\t", " in place of the TAB")])
+def test_slipped_items_indented_under_an_item_are_offered_as_its_sub_items(
+        renderer: MarkdownRenderer, indent: str, instead: str) -> None:
+    body = f"- 环境整治\n{indent}•道路修缮\n{indent}•安装路灯\n- 便民服务\n"
+    result = renderer.render(body, "content/a.md", 1)
+    bullet = 'the sign before the text is "•" (a bullet, 项目符号), not "-"'
+    under = f", the line indented by 4 spaces{instead} (缩进) to go under the item above (下一级)"
+    assert placed(result) == [
+        slipped(2, len(indent) + 1, bullet, "•道路修缮", BULLET_HOW + under, "    - 道路修缮"),
+        slipped(3, len(indent) + 1, bullet, "•安装路灯", BULLET_HOW + under, "    - 安装路灯")]
+    followed = renderer.render(follow_item_hints(body, result, 1), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == ("<ul>\n<li>环境整治<ul>\n<li>道路修缮</li>\n<li>安装路灯</li>\n</ul>\n</li>\n"
+                             "<li>便民服务</li>\n</ul>")
+
+
+@pytest.mark.parametrize("body", [
+    "　　1、大调研开展以来，镇里走访了所有村居。\n\n正文。\n\n　　2、问题清单及时下发。\n",  # numbered paragraphs
+    "主要做法：\n\n    - 走访群众\n    - 整理清单\n",  # Markdown's own items, indented: another check's
+    "　　•  走访群众，一个一个听。\n",  # one line alone
+])
+def test_indented_lines_that_only_may_be_slipped_items_are_not_told_so(renderer: MarkdownRenderer, body: str) -> None:
+    result = renderer.render(body, "content/a.md", 1)
+    assert [p for p in result.problems if "does not read this line as a list item (列表)" in p.message] == []
+
+
 def test_a_spaced_full_width_dash_is_told_once(renderer: MarkdownRenderer) -> None:
     # Outside quotes the full-width sign's own warning tells of "－ 第一点", even alone; it counts in the run.
     body = "－ 第一点\n－第二点\n"
@@ -3100,7 +3151,11 @@ def test_rows_of_cells_indented_under_a_list_item_are_offered_a_table_out_of_the
                            "列2 | 列3 |, then > | --- | --- | --- |, then > | 绿化 | 7 | 2 |, with the columns' names "
                            "in place of 列1 …"),
         (16, 1, rows, "type the table with | between cells and a line of --- under the first row" + where
-         + ": | 类别 | 收集 | 解决 |, then | --- | --- | --- |, then one row per line")]
+         + ": | 类别 | 收集 | 解决 |, then | --- | --- | --- |, then one row per line"),
+        # A bullet and a TAB are Word's list, not cells: its items go under the item above.
+        *(slipped(line, 5, 'the sign before the text is "•" (a bullet, 项目符号), not "-"', f"•\t{text}",
+                  BULLET_HOW + ", the line indented by 4 spaces (缩进) to go under the item above (下一级)",
+                  f"    - {text}") for line, text in [(20, "第一项"), (21, "第二项")])]
     lines: list[str | None] = list(body.split("\n"))
     for problem in result.problems:
         offered = problem.hint.split(": ", 1)[1].split(", with the")[0].split(", then ")
@@ -3116,7 +3171,10 @@ def test_rows_of_cells_indented_under_a_list_item_are_offered_a_table_out_of_the
         [["照明", "18", "10"], ["道路", "5", "3"]], [["列1", "列2", "列3"], ["路面", "42户", "30户"]],
         [["列1", "列2", "列3"], ["绿化", "7", "2"]], [["类别", "收集", "解决"], ["照明", "18", "10"]]]
     assert [table.xpath("ancestor::li") for table in tables] == [[], [], [], []]
-    assert [li.text for li in fragment(followed.html).xpath("//li")][:4] == ["照明问题：", "下一项", "统计：", "其他"]
+    assert [li.text for li in fragment(followed.html).xpath("//li")] == ["照明问题：", "下一项", "统计：", "其他",
+                                                                         "引用：", "要点：", "第一项", "第二项"]
+    assert fragment(followed.html).xpath("//li[.='要点：' or starts-with(., '要点：')]/ul/li/text()") == ["第一项",
+                                                                                                        "第二项"]
     assert fragment(followed.html).xpath("//ol/@start") == ["2"]
 
 
