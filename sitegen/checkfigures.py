@@ -3,7 +3,7 @@ size, targets, and the figures a page's text gives against the unit's tallies.
 
 Job: the figures' rules (`check_tally_arithmetic`, `check_empty_tallies`,
 `check_repeated_tallies`, `check_example_targets`, `check_guide_figures`, `check_count_sizes`,
-`check_targets`, `check_text_figures`, `check_figures_shown`) and the parts
+`check_targets`, `check_text_figures`, `check_tally_notes`, `check_figures_shown`) and the parts
 of them `sitegen.checks.check_failed_unit` runs over a unit file that failed
 to load.
 
@@ -333,6 +333,55 @@ def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, li
             for figure in figures:
                 told[figure.day].append((figure, f"{page.path}:{figure.line}"))
     return {day: found for day, found in told.items() if day in days}
+
+
+def check_tally_notes(unit: Sourced[Unit], report: Report) -> None:
+    """Warn where a tally's note gives a figure of the tally's own day that its figures do not.
+
+    The unit's page shows each tally's note under its row, and the open data carries it beside the figures
+    (``tallies.csv``): a note saying 收集问题清单296份 over ``collected: 297`` gives residents two answers. It
+    happens when a tally is corrected and its note, copied from the source, is not, or the other way round,
+    and nothing told it, though a page's text that differs by a slip is told (`check_text_figures`). The note
+    is read as a page's text is (`sitegen.textfigures.dated_figures`: 截至4月26日 … 296份, a day typed without
+    its year read with the tally's), and every figure it gives for the tally's own day is compared, not only
+    one a slip away: a note is the record of that tally alone, so any other figure of that day contradicts
+    it. A tally that does not add up is left to `check_tally_arithmetic`, which reads the note already.
+    """
+    for index, tally in enumerate(unit.record.tallies):
+        if not tally.note or not may_name_a_day(tally.note):
+            continue
+        if tally.escalated + tally.resolved + tally.in_progress != tally.collected:
+            continue
+        line, column = unit.yaml.locate(("tallies", index, "note"))
+        figures = [figure for figure in dated_figures([(line, " ".join(tally.note.split()))], tally.as_of)
+                   if figure.day == tally.as_of and getattr(tally, figure.field) is not None]
+        told: dict[str, TextFigure] = {}
+        for figure in figures:
+            told.setdefault(figure.field, figure)
+        for field, figure in told.items():
+            right = getattr(tally, field)
+            if figure.value == right:
+                continue
+            field_line, _ = unit.yaml.locate(("tallies", index, field))
+            report.warning(
+                unit.path, line, _column_in_line(unit.yaml.text, line, column, figure),
+                f"the tally's note gives {figure.typed} for {COUNT_LABELS[field]} as of {tally.as_of.isoformat()} "
+                f"({figure.words}), but the tally says {field}: {right}; the unit's page and the open data show "
+                "both",
+                f"check both against the source document (原文): if the tally is right, type {right} in the note in "
+                f"place of {figure.typed} (a correction can say so in the note: 更正); if the note is right, correct "
+                f"{field}: {right} to {field}: {figure.value} (line {field_line})"
+                + (", so that the four figures still add up" if field != "batches" else ""))
+
+
+def _column_in_line(text: str, line: int, column: int, figure: TextFigure) -> int:
+    """The column of ``figure``'s number in file line ``line`` of the YAML ``text``, looked for from ``column``
+    (where the value starts), or ``column`` when the line does not hold its words as read (a note typed over
+    lines, or with its words broken)."""
+    lines = text.split("\n")
+    typed = lines[line - 1] if 0 < line <= len(lines) else ""
+    at = typed.find(figure.words, max(column - 1, 0))
+    return at + figure.words.index(figure.typed) + 1 if at >= 0 and figure.typed in figure.words else column
 
 
 def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[int, int, int, int],

@@ -44,9 +44,10 @@ from .checkdates import (check_century_slips, check_far_plans, check_measured_da
                          check_tally_order, check_update_time, cited_tallies, far_plans, likely_year, measured_dates,
                          milestone_order, readable_dates, repeated_milestones, tally_dates, tally_order)
 from .checkfigures import (check_count_sizes, check_empty_tallies, check_example_targets, check_figures_shown,
-                           check_guide_figures, check_repeated_tallies, check_tally_arithmetic, check_targets,
-                           check_text_figures, count_sizes, empty_tallies, example_targets, readable_groups,
-                           repeated_tallies, tally_arithmetic, target_groups, target_values, unsure_tally_sums)
+                           check_guide_figures, check_repeated_tallies, check_tally_arithmetic, check_tally_notes,
+                           check_targets, check_text_figures, count_sizes, empty_tallies, example_targets,
+                           readable_groups, repeated_tallies, tally_arithmetic, target_groups, target_values,
+                           unsure_tally_sums)
 from .checkheard import check_heard_names
 from .checkmisspellings import check_misspelling_clashes, check_misspellings
 from .checknames import (check_qualified_unit_names, check_shared_unit_names, check_sound_alike_units,
@@ -71,7 +72,7 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
            "check_repeated_tallies", "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher",
            "check_spreadsheet_ids", "check_taken_off", "check_tally_arithmetic", "check_tally_dates",
-           "check_tally_order", "check_targets", "check_text_figures", "check_text_shows", "check_typed_pictures",
+           "check_tally_notes", "check_tally_order", "check_targets", "check_text_figures", "check_text_shows", "check_typed_pictures",
            "check_typed_values", "check_unit_levels", "check_unit_names", "check_update_time"]
 """The public names: the entry point's own, and the rules it runs, which live in the modules of their job."""
 
@@ -99,6 +100,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     published = functools.lru_cache(maxsize=1)(published)
     for unit in content.units.values():
         check_tally_arithmetic(unit, report, content)
+        check_tally_notes(unit, report)
         check_empty_tallies(unit, report)
         check_repeated_tallies(unit, report)
         check_example_targets(unit, report)

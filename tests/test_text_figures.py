@@ -325,6 +325,72 @@ def test_the_tally_is_told_the_figure_its_own_note_gives_when_no_page_names_it(t
         "collected: 296")
 
 
+UNIT_FILE = "content/units/baihe.yaml"
+
+
+def _note_told(root: Path) -> list[str]:
+    return [problem for problem in _told(root) if problem.startswith(UNIT_FILE)]
+
+
+def _note_warning(column: int, typed: int, label: str, words: str, field: str, right: int, line: int) -> str:
+    add_up = ", so that the four figures still add up" if field != "batches" else ""
+    return (f"{UNIT_FILE}:17:{column}: warning: the tally's note gives {typed} for {label} as of 2018-04-26 ({words}), "
+            f"but the tally says {field}: {right}; the unit's page and the open data show both\n"
+            f"  hint: check both against the source document (原文): if the tally is right, type {right} in the note "
+            f"in place of {typed} (a correction can say so in the note: 更正); if the note is right, correct "
+            f"{field}: {right} to {field}: {typed} (line {line}){add_up}")
+
+
+def test_a_corrected_tally_whose_note_still_gives_the_old_figures_is_warned_at_each(example: Path) -> None:
+    # The tally corrected (319 batches, 297 collected, 104 resolved: it adds up), its note left saying 318, 296
+    # and 103: the unit's page showed the note under the row and tallies.csv both in one row, and nothing told it.
+    edit_file(example, UNIT_FILE, "batches: 318", "batches: 319")
+    edit_file(example, UNIT_FILE, "collected: 296", "collected: 297")
+    edit_file(example, UNIT_FILE, "resolved: 103", "resolved: 104")
+    assert _note_told(example) == [
+        _note_warning(78, 318, "survey batches (调研批次)", "318批次", "batches", 319, 12),
+        _note_warning(90, 296, "collected (收集)", "收集问题清单296份", "collected", 297, 13),
+        _note_warning(110, 103, "resolved (已解决)", "103份已解决", "resolved", 104, 15)]
+    # The hints followed, the note typed as told: the note is no longer told (the pages' texts still are).
+    edit_file(example, UNIT_FILE, "调研318批次，收集问题清单296份，其中143份已提交区相关部门，103份已解决",
+              "调研319批次，收集问题清单297份，其中143份已提交区相关部门，104份已解决")
+    assert _note_told(example) == []
+    assert [problem.split(": warning")[0] for problem in _told(example)] == [
+        f"{CASE}:34:43", f"{CASE}:34:53", f"{INTERVIEW}:41:67", f"{INTERVIEW}:41:83", f"{INTERVIEW}:44:5"]
+
+
+def test_a_figure_mistyped_in_a_tallys_note_is_warned_whatever_its_distance(example: Path) -> None:
+    # 收集问题清单269份 in the note under collected: 296 gave nothing; so would 2960 or 300.
+    for typed, column in (("269", 90), ("2960", 90), ("300", 90)):
+        edit_file(example, UNIT_FILE, "收集问题清单296份", f"收集问题清单{typed}份")
+        assert _told(example) == [_note_warning(column, int(typed), "collected (收集)", f"收集问题清单{typed}份",
+                                                "collected", 296, 13)]
+        edit_file(example, UNIT_FILE, f"收集问题清单{typed}份", "收集问题清单296份")
+    assert _told(example) == []
+
+
+@pytest.mark.parametrize(("note", "why"), [
+    ("note: 截至2018年3月31日，收集问题清单200份；截至4月26日，收集问题清单296份。", "another day's figure"),
+    ("note: 收集问题清单300份，103份已解决。", "no day named"),
+    ("note: 截至4月26日，收集问题清单约300份。", "a figure said to be about"),
+    ("note: |\n      截至4月26日，\n      收集问题清单296份，其中新江村已解决13份。", "a part's figure, over lines"),
+])
+def test_a_note_that_gives_no_other_figure_of_its_own_day_is_not_told(example: Path, note: str, why: str) -> None:
+    text = (example / UNIT_FILE).read_text(encoding="utf-8")
+    start = text.index("    note: 据《")
+    end = text.index("\n", start)
+    (example / UNIT_FILE).write_text(text[:start] + "    " + note + text[end:], encoding="utf-8")
+    assert _note_told(example) == [], why
+
+
+def test_a_tally_that_does_not_add_up_is_told_once_by_its_sum_not_by_its_note(example: Path) -> None:
+    edit_file(example, UNIT_FILE, "collected: 296", "collected: 926")
+    told = _note_told(example)
+    assert [problem.split("\n")[0] for problem in told] == [
+        f"{UNIT_FILE}:13:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + in progress 50 "
+        "= 296, but collected is 926"]
+
+
 def test_only_a_text_restating_the_tally_is_told_and_a_day_without_a_tally_is_not_compared(example: Path) -> None:
     # The summary gives the batches and the lists collected: one other figure than the one typed wrong.
     edit_file(example, INTERVIEW, "调研318批次、收集问题清单296份", "调研381批次、收集问题清单296份")
