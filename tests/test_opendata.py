@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from sitegen.build import BuildOptions, build
+from sitegen.charts import format_share
 from sitegen.checks import check_formula_texts
 from sitegen.config import load_config
 from sitegen.errors import Report
@@ -175,6 +176,14 @@ def test_the_data_page_says_how_a_program_reads_the_bom_and_which_files_of_a_uni
         assert next(csv.DictReader(opened))["unit_id"] == "baihe"
     with open(output / "data/tallies.csv", encoding="utf-8", newline="") as opened:
         assert "unit_id" not in next(csv.DictReader(opened))
+
+
+def test_the_data_page_says_the_rounding_of_shares_as_the_pages_do_it(output: Path) -> None:
+    # It said "保留一位小数，四舍五入" only, and a unit with 1999 of 2000 resolved read 99.95%, not 100.0%.
+    text = parse_html(output / "about-data/index.html").text_content()
+    assert "保留一位小数，四舍五入；但不足100%的不显示为100.0%，大于0的不显示为0.0%，这时多保留几位小数" \
+           "（如2000份中已解决1999份，显示为99.95%）。" in text
+    assert (format_share(1999, 2000), format_share(1, 20000), format_share(103, 296)) == ("99.95%", "0.01%", "34.8%")
 
 
 def test_the_data_page_lists_the_columns_of_every_file_layout_once(output: Path) -> None:
