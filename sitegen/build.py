@@ -29,7 +29,7 @@ import jinja2
 from .addresses import AddressBook, is_address_record, moved_pages, read_address_record
 from .checks import check_content, drafts, scheduled
 from .cachefile import replace_file
-from .config import Config, load_config, setting_place
+from .config import Config, is_public_address, load_config, setting_place
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
 from .models import publish_time_text
@@ -217,13 +217,20 @@ def load_and_check(options: BuildOptions, report: Report, *,
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
     checked = _checked_urls(options, config)
     check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                  published=lambda: _published_files(options, config))
+                  published=lambda: _published_files(options, config), published_at=_published_at(options, config))
     if report.has_errors():
         raise SiteError(report.problems)
     graph = _site_graph(options, config, content, report, slugs, now, checked)
     if report.has_errors():
         raise SiteError(report.problems)
     return config, content, graph
+
+
+def _published_at(options: BuildOptions, config: Config) -> str:
+    """The base URL the site is built to be published at when that is a public address
+    (`sitegen.config.is_public_address`), else "": an example or local address, or a preview (``include_drafts``),
+    which is no publishing."""
+    return config.base_url if not options.include_drafts and is_public_address(config.base_url) else ""
 
 
 def _slug_book(options: BuildOptions, config: Config) -> SlugBook:
@@ -355,7 +362,7 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         unpublished += drafts(content.interviews + content.cases)
         checked = _checked_urls(options, config)
         check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                      published=lambda: _published_files(options, config))
+                      published=lambda: _published_files(options, config), published_at=_published_at(options, config))
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now, checked, templates)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept

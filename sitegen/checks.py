@@ -56,7 +56,8 @@ from .checkpages import check_page_titles, check_repeated_tags, check_source_pub
 from .checkpictures import check_body_images, check_failed_images, check_images, check_typed_pictures
 from .checkrefs import check_failed_references, check_references
 from .checktexts import (check_example_texts, check_formula_texts, check_init_examples, check_init_figures,
-                         check_listed_lines, check_placeholders, check_plain_text_fields, check_typed_values)
+                         check_init_id, check_listed_lines, check_placeholders, check_plain_text_fields,
+                         check_typed_values)
 from .errors import Report
 from .load import Content, Document, YamlData
 from .models import Milestone, Tally, Target
@@ -66,7 +67,7 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_count_sizes", "check_empty_tallies", "check_example_targets", "check_example_texts",
            "check_failed_images", "check_failed_references", "check_far_plans", "check_figures_shown",
            "check_formula_texts", "check_guide_figures", "check_heard_names", "check_images", "check_init_examples",
-           "check_init_figures", "check_listed_lines",
+           "check_init_id", "check_init_figures", "check_listed_lines",
            "check_measured_dates", "check_milestone_order", "check_misspelling_clashes", "check_misspellings",
            "check_page_titles", "check_placeholders", "check_plain_text_fields", "check_publish_year",
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
@@ -79,7 +80,7 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
 
 def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/", *,
                   page_url: Callable[[str, str], str],
-                  published: Callable[[], Mapping[str, str]] = dict) -> None:
+                  published: Callable[[], Mapping[str, str]] = dict, published_at: str = "") -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
@@ -92,8 +93,11 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     published, each with its title or name (``published``, from its address
     record, read at most once: when two pages share a text, of two such
     pages, one published and one new, the new one is the copy; when a page
-    names a record that has no file, the file may be gone since); adds
-    errors and warnings to the report.
+    names a record that has no file, the file may be gone since); and
+    ``published_at``, the base URL when the site is built for a public
+    address, to be published there ("" otherwise: an example address, the
+    preview's): ``sitegen init``'s examples are then errors even alone
+    (`check_init_examples`). Adds errors and warnings to the report.
     Raises nothing.
     """
     cited = cited_tallies(content)
@@ -150,7 +154,8 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_misspellings(content, report, clashes)
     check_heard_names(content, report)
     check_placeholders(content, report)
-    check_init_examples(content, report)
+    check_init_examples(content, report, published_at)
+    check_init_id(content, report)
     check_init_figures(content, report)
     check_example_texts(content, report)
     check_plain_text_fields(content, report)

@@ -3,7 +3,7 @@ them, placeholders, Markdown or HTML typed where plain text is shown, texts type
 would read as a formula, and values typed in a way that changes them.
 
 Job: the ``check_*(content, report)`` rules of the texts of every record
-(`check_init_examples`, `check_init_figures`, `check_placeholders`, `check_example_texts`,
+(`check_init_examples`, `check_init_id`, `check_init_figures`, `check_placeholders`, `check_example_texts`,
 `check_plain_text_fields`, `check_listed_lines`, `check_formula_texts`,
 `check_typed_values`), run by `sitegen.checks.check_content`.
 
@@ -24,7 +24,7 @@ from .markup import outside_fences
 from .models import Unit, clip, parse_bool, texts_in
 from .placeholders import (BODY_LINES, EXAMPLE_MARK, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
                            INIT_INTERVIEW_TITLE, INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES,
-                           INIT_TARGET, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, init_texts_in,
+                           INIT_TARGET, INIT_UNIT_ID, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, init_texts_in,
                            may_hold_placeholders, placeholders_in, texts_at, unquoted)
 from .plaintext import may_hold_markup, typed_markup
 from .validation import UNIT_WORD_LISTS, field_name, typed_value_warnings
@@ -35,16 +35,19 @@ _INIT_PAGES = {"interviews": (INIT_INTERVIEW_TITLE, INIT_INTERVIEW_LINE), "cases
 """The title and a line of the text of ``sitegen init``'s example interview and case study, by collection."""
 
 
-def check_init_examples(content: Content, report: Report) -> None:
+def check_init_examples(content: Content, report: Report, published_at: str = "") -> None:
     """Error at each example ``sitegen init`` wrote (its unit, interview and case study, its series' blurb) once
-    the site has units or published pages of its own.
+    the site has units or published pages of its own, or is built for a public address (``published_at``, the
+    base URL, "" for an example or local address: `sitegen.config.is_public_address`).
 
     A new site builds at once with its examples, which say what they are. Left beside the editor's own
     units and pages, they would be published with them: 示例镇's invented figures in the open data and
     added into the totals of the home page and the dashboard, the example interview in the lists and
-    feeds. Each example is known by its name or title and a text of its own that ``sitegen init`` wrote
-    (`sitegen.placeholders`: the example tally's note or the unit's summary, a line of the interview's or
-    case study's text, the blurb): an example renamed is the editor's own, never told to be deleted. Drafts
+    feeds. Built for a public address with nothing of its own yet, the site would publish the examples alone,
+    their texts asking residents to replace them (这是一篇示例访谈，请换成真实的访谈内容。). Each example is known
+    by its name or title and a text of its own that ``sitegen init`` wrote (`sitegen.placeholders`: the
+    example tally's note or the unit's summary, a line of the interview's or case study's text, the blurb):
+    an example renamed is the editor's own, never told to be deleted. Drafts
     are never published, so neither told nor counted as the site's own. Raises nothing.
     """
     units = {unit_id: unit for unit_id, unit in content.units.items() if unit.record.name == INIT_UNIT_NAME
@@ -56,30 +59,57 @@ def check_init_examples(content: Content, report: Report) -> None:
     own_units = len(content.units) > len(units)
     own_pages = any(not document.meta.draft and document not in pages
                     for document in content.interviews + content.cases)
-    if not own_units and not own_pages:
+    if not own_units and not own_pages and not published_at:
         return
-    has = "units of its own" if own_units else "pages of its own"
+    has = ("the site has units of its own now" if own_units else "the site has pages of its own now" if own_pages
+           else f"the site is built for {published_at}, a public address")
+    beside = " beside them" if own_units or own_pages else ""
     for unit in units.values():
         report.error(unit.path, *unit.yaml.locate(("name",)),
-                     f"this is the example unit that sitegen init wrote, and the site has {has} now: its invented "
-                     "figures would be published beside them, and added into the totals of the home page and the "
+                     f"this is the example unit that sitegen init wrote, and {has}: its invented "
+                     f"figures would be published{beside}, and added into the totals of the home page and the "
                      "dashboard",
                      f"delete {unit.path} (and the example interview and case study, which are about it); or, if "
-                     "your own pages name it, rewrite it as your own unit: its name, summary, tallies and milestones")
+                     "your own pages name it, rewrite it as your own unit: its name, summary, tallies and milestones, "
+                     "and give the file your unit's id as its name (the pinyin of its name, e.g. ma-lu-zhen.yaml: "
+                     "its page's address), with unit: and that id in your pages")
     for document in pages:
         if not document.meta.draft:
             kind = "interview" if document.collection == "interviews" else "case study"
             report.error(document.path, *document.yaml.locate(("title",)),
-                         f"this is the example {kind} that sitegen init wrote, and the site has {has} now: it "
-                         "would be published with them",
+                         f"this is the example {kind} that sitegen init wrote, and {has}: it "
+                         f"would be published{' with them' if beside else ''}",
                          f"delete {document.path}")
     _init_texts_kept(content, units, pages, has, report)
     for series in content.series.values():
         if series.record.blurb == INIT_SERIES_BLURB:
             report.error(series.path, *series.yaml.locate(("blurb",)),
-                         f'blurb: "{INIT_SERIES_BLURB}" is the example blurb that sitegen init wrote, and the site has '
-                         f"{has} now: the home page and the series' page would publish it",
+                         f'blurb: "{INIT_SERIES_BLURB}" is the example blurb that sitegen init wrote, and '
+                         f"{has}: the home page and the series' page would publish it",
                          "write one or two sentences on what the series is about (栏目介绍)")
+
+
+def check_init_id(content: Content, report: Report) -> None:
+    """Warn at the name of a unit that ``sitegen init``'s example was made into (renamed from 示例镇) while its file
+    keeps the example's id (`INIT_UNIT_ID`, shi-li-zhen, 示例镇 read in pinyin).
+
+    The id is the file's name: the unit's page is published at its address (``/units/shi-li-zhen/``) and the
+    open data names the unit by it. 示例镇 rewritten as 马陆镇 was published there, for good: a published address
+    must not change. A warning, with the file name to give it (the name's pinyin, `Content.readings`), told
+    while it can still be renamed. Raises nothing.
+    """
+    unit = content.units.get(INIT_UNIT_ID)
+    if unit is None or unit.record.name == INIT_UNIT_NAME:
+        return
+    name = unit.record.name
+    reading = content.readings.get(name, "")
+    to = f"content/units/{reading}.yaml" if reading else "your unit's id (the pinyin of its name, e.g. ma-lu-zhen)"
+    report.warning(unit.path, *unit.yaml.locate(("name",)),
+                   f"the unit is named {name}, but its file keeps the id of the example unit that sitegen init wrote, "
+                   f"{INIT_UNIT_ID} (示例镇 in pinyin): its page would be published at that address, and the open "
+                   "data would name it so; a published address must not change",
+                   f"rename {unit.path} to {to}" + (f", and write unit: {reading} in its pages" if reading else
+                                                     ", and write that id after unit: in its pages"))
 
 
 _INIT_MARK = "示例"
@@ -96,7 +126,7 @@ def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], ex
             for loc, text in init_texts_in("units", unit.yaml.value):
                 report.error(unit.path, *unit.yaml.locate(loc),
                              f'{field_name(loc)}: "{text}" is a text of the example unit that sitegen init wrote, '
-                             f"and the site has {has} now: the unit's page would publish it"
+                             f"and {has}: the unit's page would publish it"
                              + (", with the example's invented figures" if loc[0] == "tallies" else ""),
                              "write the unit's own: the figures as counted, with where they come from in note:"
                              if loc[0] == "tallies" else "write the unit's own, or delete the line")
@@ -106,13 +136,13 @@ def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], ex
             continue  # most pages: no 示例 anywhere (0.15 s at 10,000 pages to look at each line and field)
         for loc, text in init_texts_in(document.collection, document.yaml.value):
             report.error(document.path, *document.yaml.locate(loc),
-                         f'{field_name(loc)}: "{text}" is a text of the example that sitegen init wrote, and the '
-                         f"site has {has} now: the page would publish it", "write the page's own, in its place")
+                         f'{field_name(loc)}: "{text}" is a text of the example that sitegen init wrote, and '
+                         f"{has}: the page would publish it", "write the page's own, in its place")
         for offset, line in enumerate(document.body.split("\n")):
             if line.strip() == _INIT_PAGES[document.collection][1]:
                 report.error(document.path, document.body_line + offset, 1,
-                             f'"{line.strip()}" is a line of the example that sitegen init wrote, and the site has '
-                             f"{has} now: the page would publish it", "write the page's own text in its place")
+                             f'"{line.strip()}" is a line of the example that sitegen init wrote, and '
+                             f"{has}: the page would publish it", "write the page's own text in its place")
 
 _INIT_FIGURES = "batches {}, collected {}, escalated {}, resolved {}, in progress {}".format(*INIT_TALLY_FIGURES)
 

@@ -879,6 +879,14 @@ def is_example_host(host: str) -> bool:
     return host in EXAMPLE_DOMAINS or host.endswith(tuple("." + name for name in EXAMPLE_DOMAINS))
 
 
+def is_public_address(url: str) -> bool:
+    """Whether ``url`` (an absolute base URL) is an address readers outside this computer or network reach: not an
+    example domain (`EXAMPLE_DOMAINS`), ``localhost``, a ``.local`` name or an IP address that is not global. A
+    site built for one is being published: what it shows must be the publisher's own (`example_contact`,
+    `sitegen.checks.check_content`)."""
+    return _is_public_host((urlsplit(url).hostname or "").lower())
+
+
 def _is_public_host(host: str) -> bool:
     """False for a host no reader outside this computer or network reaches: an example domain, ``localhost``,
     a ``.local`` name, an IP address that is not global (127.0.0.1, 192.168.x.x, ::1)."""

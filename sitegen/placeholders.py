@@ -132,6 +132,8 @@ EXAMPLE_TARGET_NOTE = Placeholder(
     f"{_PUT_BACK}", "the example's target and share reached as the unit's")
 INIT_UNIT_NAME = "示例镇"
 """The name of ``sitegen init``'s example unit (renamed, it is the editor's unit: never told to delete it)."""
+INIT_UNIT_ID = "shi-li-zhen"
+"""The id (file name) of ``sitegen init``'s example unit: 示例镇 read in pinyin."""
 INIT_INTERVIEW_TITLE = "示例访谈：调研带来的变化"
 """The title of ``sitegen init``'s example interview."""
 INIT_CASE_TITLE = "示例案例：解决一个具体问题"

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sitegen.build import BuildOptions, build
 from sitegen.cli import main
 from sitegen.errors import Report
 from sitegen.models import CaseStudyMeta, InterviewMeta, Series, Tally, Unit
@@ -147,7 +148,9 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
         "has units of its own now: its invented figures would be published beside them, and added into the totals "
         "of the home page and the dashboard",
         "  hint: delete content/units/shi-li-zhen.yaml (and the example interview and case study, which are about "
-        "it); or, if your own pages name it, rewrite it as your own unit: its name, summary, tallies and milestones"]
+        "it); or, if your own pages name it, rewrite it as your own unit: its name, summary, tallies and milestones, "
+        "and give the file your unit's id as its name (the pinyin of its name, e.g. ma-lu-zhen.yaml: its page's "
+        "address), with unit: and that id in your pages"]
     # Done as told (the draft moved to the editor's unit), only the publisher is left to write.
     for rel in ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
                 "content/units/shi-li-zhen.yaml"):
@@ -176,7 +179,11 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
     kept = "is a text of the example unit that sitegen init wrote, and the site has units of its own now: the unit's " \
            "page would publish it"
     told = [line for line in report.splitlines() if line.startswith("content/units/")]
+    id_kept = ("content/units/shi-li-zhen.yaml:3:7: warning: the unit is named 赵巷镇, but its file keeps the id of the "
+               "example unit that sitegen init wrote, shi-li-zhen (示例镇 in pinyin): its page would be published at "
+               "that address, and the open data would name it so; a published address must not change")
     assert told == [
+        id_kept,
         f'content/units/shi-li-zhen.yaml:{at["这是一个示例单位。"]}:10: error: summary: "这是一个示例单位。" {kept}',
         f'content/units/shi-li-zhen.yaml:{at["示例数据，请换成真实数字。"]}:11: error: tallies → item 1 → note: '
         f'"示例数据，请换成真实数字。" {kept}, with the example\'s invented figures',
@@ -190,19 +197,60 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
     code, report = _check(capsys, other)
     lines = unit.read_text(encoding="utf-8").splitlines()
     tally_line = next(n for n, line in enumerate(lines, 1) if line.startswith("  - as_of:"))
-    assert code == 1 and [line for line in report.splitlines() if "content/units/" in line] == [
+    assert code == 1 and [line for line in report.splitlines() if line.startswith("content/units/")] == [
+        id_kept,
         f"content/units/shi-li-zhen.yaml:{tally_line}:5: warning: this tally of {_today()} (batches 12, collected 10, "
         "escalated 2, resolved 5, in progress 3) has the invented figures of the example unit that sitegen init "
         "wrote: 赵巷镇's page, the totals and the open data would publish them as 赵巷镇's"]
+    assert report.splitlines()[report.splitlines().index(id_kept) + 1] == (
+        "  hint: rename content/units/shi-li-zhen.yaml to content/units/zhao-xiang-zhen.yaml, and write unit: "
+        "zhao-xiang-zhen in its pages")
     assert report.splitlines()[report.splitlines().index(next(
-        line for line in report.splitlines() if "content/units/" in line)) + 1] == (
+        line for line in report.splitlines() if "invented figures" in line)) + 1] == (
         '  hint: write the figures as counted, with where they come from in note:; if there are none yet, delete the '
         'tally (write "tallies: []" if it is the only one); its target (group: residents, target: 80) and its '
         f"milestone 启动调研 of {_today()} are the example's too, to be rewritten or deleted")
-    # The figures as counted, the unit is clean.
+    # The figures as counted and the file renamed as told (its pages naming it so), the unit is clean.
     unit.write_text(re.sub(r"collected: 10 .*\n(.*)escalated: 2 ", r"collected: 11   #\n\1escalated: 3 ",
                            unit.read_text(encoding="utf-8")), encoding="utf-8")
-    assert not [line for line in _check(capsys, other)[1].splitlines() if "content/units/" in line]
+    unit.rename(other / "content/units/zhao-xiang-zhen.yaml")
+    for page in (other / "content").glob("*/shi-li-*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace("unit: shi-li-zhen", "unit: zhao-xiang-zhen"),
+                        encoding="utf-8")
+    assert not [line for line in _check(capsys, other)[1].splitlines() if line.startswith("content/units/")]
+
+
+def test_inits_examples_alone_are_errors_when_the_site_is_built_for_a_public_address(tmp_path: Path, capsys) -> None:
+    # Built for its district's address with only the examples, the site published 这是一篇示例访谈，请换成真实的访谈内容。
+    # on its home page and 示例镇's invented figures in the totals and the open data, without a word.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site), "--title", "嘉定区大调研")[0] == 0
+    for rel in ("site.yaml", "content/series/fangtan.yaml"):
+        (site / rel).write_text((site / rel).read_text(encoding="utf-8").replace("发布机构名称", "嘉定区大调研办"),
+                                encoding="utf-8")
+    assert _check(capsys, site, "--strict")[0] == 0  # for example.org, as init writes it: a site to look at
+    code, _, err = _run(capsys, "build", "--site", str(site), "--no-search", "--base-url",
+                        "https://jiading.example.gov.cn/diaoyan/")
+    public = "the site is built for https://jiading.example.gov.cn/diaoyan/, a public address"
+    assert code == 1 and [line for line in err.splitlines() if ": error: " in line] == [
+        f"content/cases/shi-li-an-li.md:4:8: error: this is the example case study that sitegen init wrote, and "
+        f"{public}: it would be published",
+        f"content/interviews/shi-li-fang-tan.md:4:8: error: this is the example interview that sitegen init wrote, "
+        f"and {public}: it would be published",
+        'content/series/fangtan.yaml:4:8: error: blurb: "示例栏目：各单位负责人谈调研工作的进展。" is the example blurb '
+        f"that sitegen init wrote, and {public}: the home page and the series' page would publish it",
+        f"content/units/shi-li-zhen.yaml:3:7: error: this is the example unit that sitegen init wrote, and {public}: "
+        "its invented figures would be published, and added into the totals of the home page and the dashboard"]
+    assert not (site / "output").exists()
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://example.org/",
+                                                                 "https://jiading.example.gov.cn/diaoyan/"),
+                      encoding="utf-8")
+    assert _check(capsys, site)[0] == 1  # check says what the build would
+    # The preview (its own address, drafts shown) is no publishing: it shows the examples as they are.
+    preview = build(BuildOptions(root=site, include_drafts=True, base_url="http://127.0.0.1:8000/", search=False,
+                                 output=str(tmp_path / "preview")))
+    assert (tmp_path / "preview/interviews/shi-li-fang-tan/index.html").is_file() and preview.warnings == []
 
 
 def test_inits_example_contact_uncommented_is_warned_once_the_site_has_a_real_address(tmp_path: Path,
@@ -214,7 +262,7 @@ def test_inits_example_contact_uncommented_is_warned_once_the_site_has_a_real_ad
     config.write_text(re.sub(r"(?m)^# (contact:|  email:|  phone:|  url:)", r"\1", config.read_text(encoding="utf-8")),
                       encoding="utf-8")
     code, out, err = _run(capsys, "build", "--site", str(site), "--base-url", "https://www.jinze.gov.cn/", "--no-search")
-    assert code == 0, err
+    assert code == 1 and "this is the example unit that sitegen init wrote" in err  # told with the examples
     assert [line.split(": warning: ")[1].split(" is an example")[0] for line in err.splitlines()
             if "is an example" in line] == ["contact: email: name@example.org", "contact: phone: 021-0000 0000",
                                             "contact: url: https://example.org/lianxi/"]
