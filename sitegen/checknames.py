@@ -22,7 +22,7 @@ from .errors import Report
 from .lazyre import compile_later
 from .load import Content, Sourced
 from .models import (UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, Unit, id_case_reason, level_in_name, names_of,
-                     plain_name, spreadsheet_reading)
+                     plain_name, split_office, spreadsheet_reading)
 from .validation import did_you_mean
 
 
@@ -289,6 +289,37 @@ def check_qualified_unit_names(content: Content, report: Report) -> None:
                            f"--unit {other.record.id} prints one to paste) and delete {unit.path}; if it is another "
                            f"place, add the line distinct_from: [{other.record.id}] to {unit.path}")
             break
+
+
+def check_office_named_units(content: Content, report: Report) -> None:
+    """Warn at the name of a unit that names another unit's place with the words of its office (重固镇人民政府
+    beside 重固镇, 长寿村委会 beside 长寿村: `sitegen.models.place_name`).
+
+    A unit is a place, whose latest tally the totals of the home page and the dashboard add up; a second file
+    named after the place's office (copied from its press release) is a second unit for one place, its figures
+    counted twice, and nothing told it. Of two such names the one with the office's words is warned (of two
+    with them, the later file). A pair told apart by ``distinct_from`` is left alone, as for
+    `check_sound_alike_units`. Raises nothing.
+    """
+    by_place: dict[str, Sourced[Unit]] = {}
+    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+        place, office = split_office(unit.record.name)
+        earlier = by_place.setdefault(place, unit)
+        if earlier is unit or plain_name(earlier.record.name) == plain_name(unit.record.name) \
+                or are_told_apart(earlier, unit):
+            continue
+        named, other = (unit, earlier) if office else (earlier, unit)
+        move = (f"move its tallies under tallies: in {other.path}" if named.record.tallies
+                else "add its figures there as a tally")
+        report.warning(named.path, *named.yaml.locate(("name",)),
+                       f"the unit name {named.record.name} is {place} with the words of its office "
+                       f"({split_office(named.record.name)[1]}), the place of the unit {other.record.name} "
+                       f"({other.path}): a unit is the place, and a second file for one place is "
+                       f"{_twice(other, named)}",
+                       f"a unit has one file: {move} (sitegen new tally --unit {other.record.id} prints one to "
+                       f"paste), write unit: {other.record.id} in the pages that name {named.record.id}, and delete "
+                       f"{named.path}; if it is another unit, add the line distinct_from: [{other.record.id}] to "
+                       f"{named.path}")
 
 
 def _after(name: str, base: str, plain_rest: str) -> str:

@@ -50,8 +50,8 @@ from .checkfigures import (check_count_sizes, check_empty_tallies, check_example
                            unsure_tally_sums)
 from .checkheard import check_heard_names
 from .checkmisspellings import check_misspelling_clashes, check_misspellings
-from .checknames import (check_qualified_unit_names, check_shared_unit_names, check_sound_alike_units,
-                         check_spreadsheet_ids, check_unit_levels, check_unit_names)
+from .checknames import (check_office_named_units, check_qualified_unit_names, check_shared_unit_names,
+                         check_sound_alike_units, check_spreadsheet_ids, check_unit_levels, check_unit_names)
 from .checkpages import check_page_titles, check_repeated_tags, check_source_publisher, check_text_shows
 from .checkpictures import check_body_images, check_failed_images, check_images, check_typed_pictures
 from .checkrefs import check_failed_references, check_references
@@ -67,14 +67,14 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_count_sizes", "check_empty_tallies", "check_example_targets", "check_example_texts",
            "check_failed_images", "check_failed_references", "check_far_plans", "check_figures_shown",
            "check_formula_texts", "check_guide_figures", "check_heard_names", "check_images", "check_init_examples",
-           "check_init_id", "check_init_figures", "check_listed_lines",
-           "check_measured_dates", "check_milestone_order", "check_misspelling_clashes", "check_misspellings",
-           "check_page_titles", "check_placeholders", "check_plain_text_fields", "check_publish_year",
+           "check_init_id", "check_init_figures", "check_listed_lines", "check_measured_dates",
+           "check_milestone_order", "check_misspelling_clashes", "check_misspellings", "check_page_titles",
+           "check_placeholders", "check_plain_text_fields", "check_publish_year", "check_office_named_units",
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
            "check_repeated_tallies", "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher",
            "check_spreadsheet_ids", "check_taken_off", "check_tally_arithmetic", "check_tally_dates",
-           "check_tally_notes", "check_tally_order", "check_targets", "check_text_figures", "check_text_shows", "check_typed_pictures",
-           "check_typed_values", "check_unit_levels", "check_unit_names", "check_update_time"]
+           "check_tally_notes", "check_tally_order", "check_targets", "check_text_figures", "check_text_shows",
+           "check_typed_pictures", "check_typed_values", "check_unit_levels", "check_unit_names", "check_update_time"]
 """The public names: the entry point's own, and the rules it runs, which live in the modules of their job."""
 
 
@@ -123,6 +123,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_spreadsheet_ids(content, report)
     check_sound_alike_units(content, report)
     check_qualified_unit_names(content, report)
+    check_office_named_units(content, report)
     check_copied_tallies(content, report)
     check_count_sizes(content, report)
     check_copied_summaries(content, report)

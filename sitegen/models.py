@@ -2919,6 +2919,40 @@ def level_in_name(name: str) -> tuple[str, str] | None:
     return None
 
 
+_VILLAGE_OFFICES = ("村民委员会", "村委会", "村委")
+"""A village's office, written after its name with 村 or without (长寿村村委会, 长寿村委会): the village is 长寿村."""
+
+
+def place_name(name: str) -> str:
+    """The place a unit's name names, with the words of its office set aside, compared as `plain_name` compares:
+    重固镇人民政府, 重固镇政府 and 重固镇党委 → 重固镇; 盈浦街道办事处 → 盈浦街道; 长寿村委会, 长寿村村委会 and
+    长寿村民委员会 → 长寿村 (`_OFFICE_WORDS`, `_VILLAGE_OFFICES`, in simplified or traditional characters). A unit
+    is a place, whose figures the totals add up: two units of one place are counted twice, whichever office
+    names it (`sitegen.checks.check_unit_names`). A name without such a word is given as `plain_name` gives it.
+    Raises nothing."""
+    return split_office(name)[0]
+
+
+def split_office(name: str) -> tuple[str, str]:
+    """``(place, office)``: the place `place_name` reads from ``name``, and the words of its office as typed
+    after it ("" for none): 重固镇人民政府 → ``("重固镇", "人民政府")``, 长寿村委会 → ``("长寿村", "村委会")``. Raises
+    nothing."""
+    text = plain_name(name)
+    read = text.translate(_SIMPLIFIED_FORMS)
+    whole = text
+    offices = sorted(_OFFICE_WORDS, key=len, reverse=True)
+    while (word := next((office for office in offices if read.endswith(office) and len(read) > len(office)),
+                        None)) is not None:
+        text, read = text[:-len(word)], read[:-len(word)]
+    for office in _VILLAGE_OFFICES:
+        if read.endswith(office) and len(read) > len(office):
+            text, read = text[:-len(office)], read[:-len(office)]
+            if read.endswith("村"):
+                return text, whole[len(text):]
+            return text + "村", whole[len(text):]
+    return text, whole[len(text):]
+
+
 def names_of(record: object) -> list[str]:
     """The names a record is known by: a unit's name and aliases, a series' title (empty ones left out)."""
     names = [getattr(record, "name", None), getattr(record, "title", None), *getattr(record, "aliases", ())]

@@ -41,7 +41,7 @@ from .errors import Problem, Report, SiteError, command_word, new_record_command
 from .lazyre import compile_later
 from .models import (FULL_WIDTH_FIX, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, choice_value,
                      id_case_reason, is_stand_in, level_in_name, level_word_ending, parse_count, parse_date,
-                     plain_name, short_name, spreadsheet_reading)
+                     place_name, plain_name, short_name, split_office, spreadsheet_reading)
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
@@ -310,9 +310,10 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     ``level`` (as ``level:`` in the file takes it: `level_refusal`), else
     read from the name's ending (`guess_level`; `unit_level_note` says which
     and why). Raises `ScaffoldError` for an existing file, an unusable id or
-    level, a unit of that name (`_refuse_named`), a unit whose name reads the same (`_refuse_read_alike`) and a
-    unit whose name is this one with or without the word of its level (`_refuse_short_named`), whether or not
-    an id is given.
+    level, a unit of that name (`_refuse_named`), a unit whose name reads the same (`_refuse_read_alike`), a
+    unit whose name is this one with or without the word of its level (`_refuse_short_named`) and a unit of the
+    place this one names with or without its office's words (`_refuse_office_named`), whether or not an id is
+    given.
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
@@ -324,6 +325,7 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     # An id typed by hand is refused alike: 白鶴鎮 --id baihe2 was written, a second unit for one town.
     _refuse_read_alike(root, name, unit_id)
     _refuse_short_named(root, name, unit_id)
+    _refuse_office_named(root, name, unit_id)
     chosen = choice_value(UnitLevel, level) if level is not None else guess_level(name)
     text = unit_text(name, unit_id, str(chosen), moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
@@ -839,6 +841,39 @@ def _refuse_short_named(root: Path, name: str, made: str) -> None:
     raise ScaffoldError(f"{what}: {_unit_file(root, rid)} (id {rid})",
                         f"{_mend_first(root, [rid])}{same}; for its new figures: sitegen new tally --unit {rid}; "
                         f"{other}", retype=("--id", free))
+
+
+def _refuse_office_named(root: Path, name: str, made: str) -> None:
+    """Raise `ScaffoldError` when a new unit's name and a unit's of the site ``root`` name one place, one of them
+    with the words of its office (`sitegen.models.place_name`: 重固镇人民政府 beside 重固镇, 长寿村委会 beside
+    长寿村), unless that unit lists ``made``, the new id, in ``distinct_from``.
+
+    Editors copy a name from the office's press release: ``sitegen new unit 重固镇人民政府`` beside 重固镇 wrote
+    ``chong-gu-zhen-ren-min-zheng-fu.yaml``, a second unit for one town, whose figures the totals then counted
+    twice, while 重固 alone was refused (`_refuse_short_named`). A unit is the place, not its office.
+    """
+    place = place_name(name)
+    fields = {rid: _record_fields(root, "units", rid) for rid in _record_ids(root, "units")}
+    for rid in _readable_first(sorted(fields)):
+        if made in _texts(fields[rid].get("distinct_from")):
+            continue
+        known = next((known for known in _unit_names(fields[rid])
+                      if place_name(known) == place and plain_name(known) != plain_name(name)), None)
+        if known is None:
+            continue
+        shown = _shown_name(fields[rid], rid)
+        called = known if known == shown else f"{shown}, also called {known}"
+        free = _free_unit_id(root, made)
+        what = (f"{name} is {place} with the words of its office ({split_office(name)[1]}), the place of the unit "
+                f"{called}" if plain_name(name) != place else
+                f"{name} is the place of the unit {called}, named with the words of its office "
+                f"({split_office(known)[1]})")
+        raise ScaffoldError(
+            f"{what}: {_unit_file(root, rid)} (id {rid})",
+            f"{_mend_first(root, [rid])}a unit is the place, not its office: if it is that place, new pages name it "
+            f"by its id (--unit {rid}); for its new figures: sitegen new tally --unit {rid}; if {name} is another "
+            f"unit, first {_listed_apart(root, fields, [rid], free)}, then give the command again with --id {free}",
+            retype=("--id", free))
 
 
 def _free_unit_id(root: Path, made: str) -> str:

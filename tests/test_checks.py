@@ -26,7 +26,7 @@ from sitegen.checks import likely_year
 from sitegen.cli import main
 from sitegen.errors import Problem, SiteError
 from sitegen.models import (chinese_number, level_in_name, parse_count, parse_date, parse_datetime, parse_percent,
-                            spreadsheet_reading)
+                            place_name, split_office, spreadsheet_reading)
 from sitegen.render import fingerprinted_name
 from sitegen.validation import did_you_mean
 
@@ -5482,13 +5482,26 @@ def test_a_name_in_traditional_characters_says_its_level_by_the_same_words(name:
     assert level_in_name(name) == read
 
 
+@pytest.mark.parametrize(("name", "split"), [
+    ("重固镇人民政府", ("重固镇", "人民政府")), ("重固镇政府", ("重固镇", "政府")), ("重固镇党委", ("重固镇", "党委")),
+    ("重固鎮黨委", ("重固鎮", "黨委")), ("盈浦街道办事处", ("盈浦街道", "办事处")),
+    ("青浦工业园区管委会", ("青浦工业园区", "管委会")), ("长寿村委会", ("长寿村", "村委会")),
+    ("长寿村村委会", ("长寿村", "村委会")), ("长寿村民委员会", ("长寿村", "村民委员会")),
+    ("长寿村村民委员会", ("长寿村", "村民委员会")), ("重固 镇 人民政府", ("重固镇", "人民政府")),
+    # No office's word, or nothing before it: the name is the place.
+    ("白鹤镇", ("白鹤镇", "")), ("政府", ("政府", "")), ("村委会", ("村委会", "")), ("香花桥居委会", ("香花桥居委会", "")),
+])
+def test_the_place_a_unit_name_names_sets_its_offices_words_aside(name: str, split: tuple[str, str]) -> None:
+    assert (split_office(name), place_name(name)) == (split, split[0])
+
+
 def test_a_unit_whose_name_says_no_level_or_its_own_is_not_warned_of_its_level(tmp_path: Path) -> None:
     units = {"content/units/a.yaml": "name: 青浦区\nlevel: 区\n", "content/units/b.yaml": "name: 金泽\nlevel: district\n",
              "content/units/c.yaml": "name: 金泽乡\nlevel: town\n", "content/units/d.yaml": "name: 淀山湖管委会\nlevel: park\n",
              "content/units/e.yaml": "name: 青浦工业园区管委会\nlevel: 园区\n",
              "content/units/f.yaml": "name: 盈浦街道办事处\nlevel: subdistrict\n",
              "content/units/g.yaml": "name: 香花桥社区居委会\nlevel: community\n",
-             "content/units/h.yaml": "name: 白鹤镇党委\nlevel: town\n", "content/units/i.yaml": "name: 区农委\nlevel: committee\n",
+             "content/units/h.yaml": "name: 赵巷镇党委\nlevel: town\n", "content/units/i.yaml": "name: 区农委\nlevel: committee\n",
              # The same in traditional characters (繁體字): each read as its level, so none is warned.
              "content/units/j.yaml": "name: 重固鎮\nlevel: town\n", "content/units/k.yaml": "name: 商榻管委會\nlevel: park\n",
              "content/units/l.yaml": "name: 華新工業園區管委會\nlevel: park\n",

@@ -948,7 +948,7 @@ def test_new_unit_refuses_a_level_the_unit_file_would_refuse(tmp_path: Path, cap
     ("蟠龙村民委员会", "level: village (村), from 村民委员会 in the name; if that is wrong, change level: in the file"),
     ("香花桥社区居民委员会", "level: community (社区), from 居民委员会 in the name; if that is wrong, change level: in the "
                    "file"),
-    ("白鹤镇党委", "level: town (镇), from 镇 in the name; if that is wrong, change level: in the file"),
+    ("赵巷镇党委", "level: town (镇), from 镇 in the name; if that is wrong, change level: in the file"),
     ("金泽乡人民政府", "level: town (镇), from 乡 in the name; if that is wrong, change level: in the file"),
     ("青浦区农委", "level: committee (委办局), from 委 in the name; if that is wrong, change level: in the file"),
     # In traditional characters (繁體字): 青浦區人民政府 was written as a town, "as the name does not say its level".
@@ -1572,6 +1572,57 @@ def test_new_unit_refuses_the_name_of_a_unit_there_is_with_the_word_of_its_level
                "to content/units/jin-ze.yaml, then give the command again with --id jin-ze-zhen, as in: sitegen new "
                f"unit --id jin-ze-zhen --site {site} 金泽镇\n")
     assert _files(site) == before
+
+
+@pytest.mark.parametrize(("place", "office", "word", "rid"), [
+    ("白鹤镇", "白鹤镇人民政府", "人民政府", "baihe"), ("白鹤镇", "白鹤镇党委", "党委", "baihe"),
+    ("长寿村", "长寿村委会", "村委会", "chang-shou-cun"), ("长寿村", "长寿村村民委员会", "村民委员会", "chang-shou-cun")])
+def test_new_unit_refuses_the_place_of_a_unit_there_is_named_by_its_office(
+        tmp_path: Path, capsys, place: str, office: str, word: str, rid: str) -> None:
+    # `new unit 重固镇人民政府` beside 重固镇 wrote chong-gu-zhen-ren-min-zheng-fu.yaml, a second unit for one town:
+    # the home page added both latest tallies, and check said nothing. 重固 alone was refused.
+    site = copy_example(tmp_path / "site")
+    if rid != "baihe":
+        assert _run(capsys, "new", "unit", place, "--site", str(site))[0] == 0
+    before = _files(site)
+    code, out, err = _run(capsys, "new", "unit", office, "--site", str(site))
+    assert (code, out, err.split("\n")[0]) == (
+        1, "", f"error: {office} is {place} with the words of its office ({word}), the place of the unit {place}: "
+               f"content/units/{rid}.yaml (id {rid})")
+    assert err.split("\n")[1].startswith(
+        f"  hint: a unit is the place, not its office: if it is that place, new pages name it by its id (--unit "
+        f"{rid}); for its new figures: sitegen new tally --unit {rid}; if {office} is another unit, first add the "
+        f"line distinct_from: [")
+    assert _files(site) == before
+    # The other way round: the place beside a unit named by its office.
+    (site / f"content/units/{rid}.yaml").rename(site / "content/units/office.yaml")
+    text = (site / "content/units/office.yaml").read_text(encoding="utf-8")
+    (site / "content/units/office.yaml").write_text(
+        text.replace(f"name: {place}", f"name: {office}").replace("aliases: [白鹤]", "aliases: []"), encoding="utf-8")
+    assert _run(capsys, "new", "unit", place, "--site", str(site))[2].split("\n")[0] == (
+        f"error: {place} is the place of the unit {office}, named with the words of its office ({word}): "
+        "content/units/office.yaml (id office)")
+
+
+def test_a_unit_named_by_the_office_of_another_units_place_is_warned_until_told_apart(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    unit = (site / "content/units/baihe.yaml").read_text(encoding="utf-8")
+    (site / "content/units/baihe-zf.yaml").write_text(
+        unit.replace("name: 白鹤镇", "name: 白鹤镇人民政府").replace("aliases: [白鹤]", "aliases: []"), encoding="utf-8")
+    code, report = _check(capsys, site)
+    lines = report.splitlines()
+    told = [line for at, line in enumerate(lines) if "office" in line or (at and "office" in lines[at - 1])]
+    assert told == [
+        "content/units/baihe-zf.yaml:4:7: warning: the unit name 白鹤镇人民政府 is 白鹤镇 with the words of its office "
+        "(人民政府), the place of the unit 白鹤镇 (content/units/baihe.yaml): a unit is the place, and a second file for "
+        "one place is counted twice in the district totals",
+        "  hint: a unit has one file: move its tallies under tallies: in content/units/baihe.yaml (sitegen new tally "
+        "--unit baihe prints one to paste), write unit: baihe in the pages that name baihe-zf, and delete "
+        "content/units/baihe-zf.yaml; if it is another unit, add the line distinct_from: [baihe] to "
+        "content/units/baihe-zf.yaml"]
+    with_list = (site / "content/units/baihe-zf.yaml").read_text(encoding="utf-8") + "distinct_from: [baihe]\n"
+    (site / "content/units/baihe-zf.yaml").write_text(with_list, encoding="utf-8")
+    assert "office" not in _check(capsys, site)[1]
 
 
 _JINZE = ("name: 金泽镇\nlevel: town\naliases: []\ntallies:\n  - as_of: 2018-04-26\n    collected: 240\n"
