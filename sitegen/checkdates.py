@@ -374,6 +374,9 @@ def _tally_date_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date
         report.error(path, *yaml.locate(("tallies", misdated.index, "as_of")), misdated.message(),
                      misdated.hint())
         dated = [(index, day) for index, day in dated if index != misdated.index]
+    elif (moved := _moved_tally(dated)) is not None:
+        _tell_moved_tally(path, yaml, dated, moved, report)
+        return
     for (_, before), (index, after) in zip(dated, dated[1:]):
         if after == before:
             message, hint = f"two tallies on {after.isoformat()}", "keep one tally per date: merge them or correct the date"
@@ -385,6 +388,50 @@ def _tally_date_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date
         if len(suspects) == 2 and not _same_figures(tallies, suspects[0].index, suspects[1].index):
             hint = _one_of_two_hint(yaml, *suspects, cited)
         report.error(path, *yaml.locate(("tallies", index, "as_of")), message, hint)
+
+
+def _moved_tally(dated: Sequence[tuple[int, date]]) -> int | None:
+    """The place in ``dated`` (``(index, as_of)`` in list order) of the one tally listed out of the order of dates,
+    when taking it out leaves the others in order and no other one does so; else None (in order, two on one date,
+    two tallies side by side swapped: either may be the one moved, or more than one out of place)."""
+    def in_order(days: Sequence[date]) -> bool:
+        return all(before < after for before, after in zip(days, days[1:]))
+
+    days = [day for _, day in dated]
+    if in_order(days) or len(set(days)) < len(days):
+        return None
+    fits = [place for place in range(len(days)) if in_order(days[:place] + days[place + 1:])]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _tell_moved_tally(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]], place: int,
+                      report: Report) -> None:
+    """The error at the tally at ``place`` of ``dated`` (`_moved_tally`): pasted where it is, its date puts it
+    elsewhere among the others, where the hint says to move it, with its lines. The tally after it was told
+    instead ("tally of 2018-04-26 is listed after the tally of 2018-06-30" for a new tally pasted at the top),
+    and an editor following that moved a tally that was in its place."""
+    index, day = dated[place]
+    others = [(other, other_day) for other, other_day in (*dated[:place], *dated[place + 1:])]
+    later = next(((other, other_day) for other, other_day in others if other_day > day), None)
+    earlier = [(other, other_day) for other, other_day in others if other_day < day]
+    first, last = yaml.lines_of(("tallies", index))
+    lines = f"line {first}" if first == last else f"lines {first}–{last}"
+    if place == 0:
+        where = f"listed first, before the tally of {dated[1][1].isoformat()}"
+    elif place == len(dated) - 1:
+        where = f"listed last, after the tally of {dated[-2][1].isoformat()}"
+    else:
+        where = (f"listed between the tallies of {dated[place - 1][1].isoformat()} and "
+                 f"{dated[place + 1][1].isoformat()}")
+    if later is None:
+        end = yaml.lines_of(("tallies", earlier[-1][0]))[1]
+        to = f"below the tally of {earlier[-1][1].isoformat()}, the last (which ends on line {end})"
+    else:
+        to = f"above the tally of {later[1].isoformat()} (line {yaml.lines_of(('tallies', later[0]))[0]})"
+    report.error(path, *yaml.locate(("tallies", index, "as_of")),
+                 f"tally of {day.isoformat()} is {where}: tallies are listed oldest first (按日期从早到晚)",
+                 f'move {lines} {to}, with the "-" lined up with the "-" of the other tallies; if its date is '
+                 "mistyped, correct as_of instead")
 
 
 def _same_figures(tallies: Sequence[tuple[int, Tally]], first: int, second: int) -> bool:

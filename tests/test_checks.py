@@ -83,6 +83,34 @@ def test_tallies_out_of_order_and_on_one_date_are_errors(tmp_path: Path) -> None
         ("tally of 2018-03-01 is listed after the tally of 2018-04-26", "list tallies oldest first (按日期从早到晚)")]
 
 
+@pytest.mark.parametrize("older", [1, 2])
+def test_a_new_tally_pasted_at_the_top_is_the_one_told_with_where_to_move_it(tmp_path: Path, older: int) -> None:
+    # "tally of 2018-04-26 is listed after the tally of 2018-06-30" was told at the oldest tally, which was in its
+    # place: followed, the editor moved it, and the new one stayed out of order.
+    earlier = [tally("2018-03-31", 200, 100, 60, 40), tally("2018-04-26", 296, 143, 103, 50),
+               tally("2018-05-31", 320, 150, 120, 50)][-older - 1:]
+    pasted = tally("2018-06-30", 350, 160, 140, 50)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(pasted + "".join(earlier))})
+    last_line = 5 + 5 * (len(earlier) + 1) - 1
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:5:12: error: tally of 2018-06-30 is listed first, before the tally of "
+        f"{'2018-04-26' if older == 1 else '2018-03-31'}: tallies are listed oldest first (按日期从早到晚)\n"
+        f"  hint: move lines 5–9 below the tally of 2018-05-31, the last (which ends on line {last_line}), with the "
+        '"-" lined up with the "-" of the other tallies; if its date is mistyped, correct as_of instead']
+    # Moved as told: clean.
+    (root / UNIT_PATH).write_text(unit_with("".join(earlier) + pasted), encoding="utf-8")
+    assert found(root) == []
+    # One pasted between the others it does not fall between: told where it goes, above the tally after its day.
+    root = write_site(tmp_path / "b", {UNIT_PATH: unit_with(
+        tally("2018-03-31", 200, 100, 60, 40) + tally("2018-05-31", 320, 150, 120, 50)
+        + tally("2018-06-30", 350, 160, 140, 50) + tally("2018-04-26", 296, 143, 103, 50))})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:20:12: error: tally of 2018-04-26 is listed last, after the tally of 2018-06-30: tallies are "
+        "listed oldest first (按日期从早到晚)\n"
+        '  hint: move lines 20–24 above the tally of 2018-05-31 (line 10), with the "-" lined up with the "-" of the '
+        "other tallies; if its date is mistyped, correct as_of instead"]
+
+
 def test_a_tally_that_repeats_the_one_before_unchanged_is_warned_unless_its_note_says_so(tmp_path: Path) -> None:
     # sitegen new tally prints today's date with the latest figures: pasted and never edited, it was published
     # as the figures of a new day, unwarned.
