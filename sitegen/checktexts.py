@@ -255,7 +255,7 @@ _EXAMPLE_FIELDS = {
 
 
 def check_example_texts(content: Content, report: Report) -> None:
-    """Warn at each free text of a unit (its summary, a tally's or target's note, a milestone's title or
+    """Tell each free text of a unit (its summary, a tally's or target's note, a milestone's title or
     description) that starts with 示例 (example), as every example written for editors does.
 
     The editors' guide (docs/editing.md) shows a tally, a target and a milestone to paste, each marked so
@@ -264,8 +264,10 @@ def check_example_texts(content: Content, report: Report) -> None:
     set aside (``“示例…”``, a full-width space), and a unit file with other mistakes is looked at too, so all
     are told in one run. Texts told already are not told again: the placeholders of ``sitegen new``
     (`check_placeholders`) and the texts of ``sitegen init``'s example (`check_init_examples`); nor is that
-    example unit itself (示例镇), which a new site builds with. A warning: a real text may start with the word.
-    Raises nothing.
+    example unit itself (示例镇), which a new site builds with. A text that starts with the guide's own mark,
+    示例 and a colon (示例：, 示例数字：, `_GUIDE_MARK_RE`), is an error, as the placeholders of ``sitegen new`` are:
+    pasted with its figures changed and its note kept, the guide's words were published with a warning only.
+    Any other text starting with the word is a warning: a real text may start with it. Raises nothing.
     """
     units = [(unit.path, unit.yaml) for unit in content.units.values()
              if EXAMPLE_MARK in unit.text and unit.record.name != INIT_UNIT_NAME]
@@ -279,10 +281,20 @@ def check_example_texts(content: Content, report: Report) -> None:
                 shown = unquoted(text)
                 if loc not in told and shown.startswith(EXAMPLE_MARK):
                     first, _, more = shown.partition("\n")  # a text of several lines (note: |): its first
-                    report.warning(path, *data.locate(loc),
-                                   f'{field_name(loc)}: "{clip(first + ("…" if more.strip() else ""))}" starts '
-                                   "with 示例 (example), as the examples of the editors' guide do: the unit's page "
-                                   "would publish it as the unit's own", hint)
+                    said = f'{field_name(loc)}: "{clip(first + ("…" if more.strip() else ""))}" starts with '
+                    if (marked := _GUIDE_MARK_RE.match(shown)) is not None:
+                        report.error(path, *data.locate(loc),
+                                     f"{said}{marked.group()} (example), the mark of the examples of the editors' "
+                                     "guide: the unit's page would publish it as the unit's own", hint)
+                    else:
+                        report.warning(path, *data.locate(loc),
+                                       f"{said}示例 (example), as the examples of the editors' guide do: the unit's "
+                                       "page would publish it as the unit's own", hint)
+
+
+_GUIDE_MARK_RE = compile_later(r"示例[^：:\n]{0,2}[：:]")
+"""The mark each example of the editors' guide starts with (示例：, 示例数字：, 示例目标：): a text of the unit's own
+does not start so."""
 
 
 def check_plain_text_fields(content: Content, report: Report) -> None:

@@ -728,7 +728,7 @@ MISTAKES: dict[str, list[Mistake]] = {
                      "targets:\n  - group: residents\n    target: 80\n    measured: 50\n    measured_as_of: 2018-04-26\n"
                      "    note: 示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据\n"
                      "milestones:\n  - date: 2018-04-26\n    title: 示例：成立调研领导小组\n    description: 一两句说明\n"}),
-        ("An example of the editors' guide pasted as shown (warning)", "note: 示例数字：截至2018年6月30日的累计数…",
+        ("An example of the editors' guide pasted as shown", "note: 示例数字：截至2018年6月30日的累计数…",
          {_U: UNIT + "    note: 示例数字：截至2018年4月26日的累计数，据镇大调研办公室统计。\n"}),
         ("The editors' guide's example tally pasted with its note deleted (warning)",
          "collected: 310, escalated: 150, resolved: 120, in_progress: 40",

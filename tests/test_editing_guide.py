@@ -162,23 +162,29 @@ def test_examples_pasted_as_shown_are_told_with_where_and_what_to_write(tmp_path
     root = copy_example(tmp_path / "site")
     for above, body in EXAMPLES:
         apply(root, above, body)
-    said = "starts with 示例 (example), as the examples of the editors' guide do: the unit's page would publish it " \
-           "as the unit's own"
+    said = "(example), the mark of the examples of the editors' guide: the unit's page would publish it as the " \
+           "unit's own"
     tally, target, title, description = (_told_at(root, typed) for typed in (
         "note: 示例数字：截至2018年6月30日的累计数，据镇大调研办公室统计。", "note: 示例目标：农户调研率达到90%。",
         "title: 示例：召开大调研推进会", "description: 示例：通报各调研组进展。"))
-    assert check(root) == (0, (
-        f'{UNIT}:{tally[0]}:{tally[1]}: warning: tallies → item 2 → note: "示例数字：截至2018年6月30日的累计数，据镇大调研办公室统计。" '
-        f"{said}\n  hint: write where the unit's figures come from (数据来源); if the figures were copied with the "
-        "note, write the unit's own as counted that day first\n"
-        f'{UNIT}:{target[0]}:{target[1]}: warning: targets → item 4 → note: "示例目标：农户调研率达到90%。" {said}\n'
+    # Errors: pasted with its figures changed and its note kept, the guide's words were published, warned only.
+    assert check(root) == (1, (
+        f'{UNIT}:{tally[0]}:{tally[1]}: error: tallies → item 2 → note: "示例数字：截至2018年6月30日的累计数，据镇大调研办公室统计。" '
+        f"starts with 示例数字： {said}\n  hint: write where the unit's figures come from (数据来源); if the figures "
+        "were copied with the note, write the unit's own as counted that day first\n"
+        f'{UNIT}:{target[0]}:{target[1]}: error: targets → item 4 → note: "示例目标：农户调研率达到90%。" starts with '
+        f"示例目标： {said}\n"
         "  hint: write what the unit's target rests on (依据); if the target and share were copied with the note, "
         "write the unit's own first\n"
-        f'{UNIT}:{title[0]}:{title[1]}: warning: milestones → item 3 → title: "示例：召开大调研推进会" {said}\n'
-        "  hint: write what happened (事件), with the day it happened in date:\n"
-        f'{UNIT}:{description[0]}:{description[1]}: warning: milestones → item 3 → description: "示例：通报各调研组进展。" '
-        f"{said}\n  hint: write what happened, in one or two sentences, or delete the line\n"
-        "checked: 0 error(s), 4 warning(s)\n"))
+        f'{UNIT}:{title[0]}:{title[1]}: error: milestones → item 3 → title: "示例：召开大调研推进会" starts with 示例： '
+        f"{said}\n  hint: write what happened (事件), with the day it happened in date:\n"
+        f'{UNIT}:{description[0]}:{description[1]}: error: milestones → item 3 → description: "示例：通报各调研组进展。" '
+        f"starts with 示例： {said}\n  hint: write what happened, in one or two sentences, or delete the line\n"
+        "checked: 4 error(s), 0 warning(s); links are checked once the errors are mended (改正错误后再检查链接)\n"))
+    # A text of the unit's own that only starts with the word is told, not refused.
+    (root / UNIT).write_text((root / UNIT).read_text(encoding="utf-8").replace(
+        "示例：召开大调研推进会", "示例农户大会"), encoding="utf-8")
+    assert f'title: "示例农户大会" starts with 示例 (example), as the examples of the editors\' guide do' in check(root)[1]
 
 
 def test_the_guide_shows_the_example_figures_sitegen_knows() -> None:

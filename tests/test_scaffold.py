@@ -1867,10 +1867,17 @@ def test_a_units_text_starting_with_the_word_for_example_is_warned_wherever_it_s
     text = unit.read_text(encoding="utf-8")
     summary = "青浦区白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史；2018年按区委部署全面开展大调研。"
     unit.write_text(text.replace(f"summary: {summary}", f"summary: 示例：{summary}"), encoding="utf-8")
+    assert _check(capsys, site) == (1, (
+        f'content/units/baihe.yaml:8:10: error: summary: "示例：{summary}" starts with 示例： (example), the mark of '
+        "the examples of the editors' guide: the unit's page would publish it as the unit's own\n"
+        "  hint: write a short description of the unit (简介), or delete the line\n"
+        "checked: 1 error(s), 0 warning(s); links are checked once the errors are mended (改正错误后再检查链接)\n"))
+    # Without the guide's mark, the word at the start is told, not refused: a real text may start with it.
+    unit.write_text(text.replace(f"summary: {summary}", f"summary: 示例镇村建设，{summary}"), encoding="utf-8")
     assert _check(capsys, site) == (0, (
         "checked: 0 error(s), 1 warning(s)\n"
-        f'content/units/baihe.yaml:8:10: warning: summary: "示例：{summary}" starts with 示例 (example), as the '
-        "examples of the editors' guide do: the unit's page would publish it as the unit's own\n"
+        f'content/units/baihe.yaml:8:10: warning: summary: "示例镇村建设，{summary}" starts with 示例 (example), as '
+        "the examples of the editors' guide do: the unit's page would publish it as the unit's own\n"
         "  hint: write a short description of the unit (简介), or delete the line\n"))
     # The word elsewhere in a text is the unit's own words.
     unit.write_text(text.replace(f"summary: {summary}", "summary: 白鹤镇是全区大调研的示例镇之一。"), encoding="utf-8")
@@ -1892,11 +1899,13 @@ def test_a_units_text_starting_with_the_word_for_example_is_told_in_quotes_over_
     code, said = _check(capsys, site)
     warned = [line for line in said.splitlines() if "starts with 示例" in line]
     assert code == 1 and "batches → item 2" not in said and "340份" in said
+    marked = "(example), the mark of the examples of the editors' guide: the unit's page would publish it as the " \
+             "unit's own"
     assert warned == [
-        'content/units/baihe.yaml:25:11: warning: tallies → item 2 → note: "示例数字：截至2018年6月30日。…" starts with '
-        "示例 (example), as the examples of the editors' guide do: the unit's page would publish it as the unit's own",
-        'content/units/baihe.yaml:46:18: warning: milestones → item 2 → description: "示例：全镇动员部署。" starts with '
-        "示例 (example), as the examples of the editors' guide do: the unit's page would publish it as the unit's own"]
+        'content/units/baihe.yaml:25:11: error: tallies → item 2 → note: "示例数字：截至2018年6月30日。…" starts with '
+        f"示例数字： {marked}",
+        'content/units/baihe.yaml:46:18: error: milestones → item 2 → description: "示例：全镇动员部署。" starts with '
+        f"示例： {marked}"]
 
 
 def test_a_title_typed_with_a_space_and_no_quotes_is_one_title(tmp_path: Path, capsys) -> None:
