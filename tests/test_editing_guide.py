@@ -184,7 +184,7 @@ def test_examples_pasted_as_shown_are_told_with_where_and_what_to_write(tmp_path
     # A text of the unit's own that only starts with the word is told, not refused.
     (root / UNIT).write_text((root / UNIT).read_text(encoding="utf-8").replace(
         "示例：召开大调研推进会", "示例农户大会"), encoding="utf-8")
-    assert f'title: "示例农户大会" starts with 示例 (example), as the examples of the editors\' guide do' in check(root)[1]
+    assert 'title: "示例农户大会" starts with 示例 (example), as the examples of the editors\' guide do' in check(root)[1]
 
 
 def test_the_guide_shows_the_example_figures_sitegen_knows() -> None:
