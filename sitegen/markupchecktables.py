@@ -198,7 +198,8 @@ def table_scan_problems(lines: list[str], path: str, first_line: int, clean_html
         listed = pasted and all(_PASTED_ITEM_RE.match(QUOTE_SIGNS_RE.sub("", text).lstrip(" \t"))
                                 for _, text in rows[index:index + run])
         if pasted and not listed and (run >= 2 or _pasted_row_alone(line)):
-            problems.append(_tab_cells_problem(line, run, _in_list_item(lines, number), path, first_line + number))
+            problems.append(_tab_cells_problem(line, run, _in_list_item(lines, number), path, first_line + number,
+                                               rows[index + 1][1] if run >= 2 else ""))
         elif not pasted and run >= 2 and not SEPARATOR_ROW_RE.match(line):
             cells = line.strip().strip("|").count("|") + 1
             problems.append(Problem(
@@ -281,9 +282,21 @@ def _pasted_row_alone(line: str) -> bool:
     return len(cells) >= 3 and any(_FIGURE_CELL_RE.match(cell) for cell in cells)
 
 
-def _tab_cells_problem(line: str, run: int, in_item: bool, path: str, line_number: int) -> Problem:
+def _data_first(first: str, second: str) -> bool:
+    """True when ``first``, the first of two rows of TAB-separated cells, is a row of data, not the table's heading:
+    its first cell opens with a figure or a date (2018年1月12日, 18户), as the second row's does. A timeline or a
+    list of figures pasted without its heading row: offered as the heading, its first event was what a screen
+    reader announced as the name of the column."""
+    one, two = _row_cells(first)[1], _row_cells(second)[1]
+    return bool(one and two and _FIGURE_CELL_RE.match(one[0]) and _FIGURE_CELL_RE.match(two[0]))
+
+
+def _tab_cells_problem(line: str, run: int, in_item: bool, path: str, line_number: int,
+                       second: str = "") -> Problem:
     """The warning of `table_problems` for ``run`` lines of TAB-separated cells from ``line`` (the first, at
-    ``line_number`` of the file): the table to type, a quote's signs before each of its rows.
+    ``line_number`` of the file; ``second``, the line under it, "" for a row alone): the table to type, a quote's
+    signs before each of its rows. Rows of data from the first (`_data_first`) get a heading row to type above
+    them, as a row alone does.
 
     Rows typed with an indent are offered at the line's start: a table is
     read only there, and never inside a list item (the tables extension
@@ -301,6 +314,15 @@ def _tab_cells_problem(line: str, run: int, in_item: bool, path: str, line_numbe
         where = ", each line at its start, not indented (缩进), so that it goes under the item, out of the list"
     elif lead.group("indent"):
         where = ", each line at its start, not indented (缩进)"
+    heading = f"{signs}| {' | '.join(f'列{column}' for column in range(1, len(cells) + 1))} |"
+    if run > 1 and _data_first(line, second):
+        return Problem(
+            path, line_number, 1, "warning",
+            f"these {run} lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown "
+            "shows them as text, not as a table",
+            f"{place}type the table with | between cells, a heading row (表头) above its first row and a line of --- "
+            f"under that{where}: {heading}, then {rule}, then {row}, then one row per line"
+            + (f', each after "{signs}"' if signs else "") + ", with the columns' names in place of 列1 …")
     if run > 1:
         return Problem(
             path, line_number, 1, "warning",
@@ -308,7 +330,6 @@ def _tab_cells_problem(line: str, run: int, in_item: bool, path: str, line_numbe
             "shows them as text, not as a table",
             f"{place}type the table with | between cells and a line of --- under the first row{where}: {row}, then "
             f"{rule}, then one row per line" + (f', each after "{signs}"' if signs else ""))
-    heading = f"{signs}| {' | '.join(f'列{column}' for column in range(1, len(cells) + 1))} |"
     return Problem(
         path, line_number, 1, "warning",
         "this line holds cells separated by TABs, as pasted from a row of Excel or WPS (表格), so Markdown shows it as "

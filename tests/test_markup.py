@@ -3288,19 +3288,39 @@ def test_a_word_list_pasted_as_markdown_numbers_is_the_list_it_reads(renderer: M
     assert bullets.problems == () and bullets.html == "<ul>\n<li>第一项</li>\n<li>第二项</li>\n</ul>"
 
 
-@pytest.mark.parametrize(("body", "first"), [
-    ("序号\t措施\n1.\t摸排\n2.\t整改\n", "| 序号 | 措施 |, then | --- | --- |"),
-    ("1、\t照明\t18\n2、\t路面\t42\n", "| 1、 | 照明 | 18 |, then | --- | --- | --- |"),
+@pytest.mark.parametrize(("body", "hint"), [
+    ("序号\t措施\n1.\t摸排\n2.\t整改\n", "type the table with | between cells and a line of --- under the first row: "
+                                     "| 序号 | 措施 |, then | --- | --- |, then one row per line"),
+    # Numbered rows of data from the first: a heading row above them, not the first row as the heading.
+    ("1、\t照明\t18\n2、\t路面\t42\n", "type the table with | between cells, a heading row (表头) above its first row and "
+                                   "a line of --- under that: | 列1 | 列2 | 列3 |, then | --- | --- | --- |, then | 1、 | "
+                                   "照明 | 18 |, then one row per line, with the columns' names in place of 列1 …"),
 ])
-def test_numbered_rows_of_cells_are_still_a_table(renderer: MarkdownRenderer, body: str, first: str) -> None:
+def test_numbered_rows_of_cells_are_still_a_table(renderer: MarkdownRenderer, body: str, hint: str) -> None:
     # A row of cells with a number in its first one: a cell beside the number's, or a header above, says table.
     result = renderer.render(body, "a.md", 1)
     rows = body.count("\n")
     assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
         (1, 1, f"these {rows} lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown "
-               "shows them as text, not as a table",
-         f"type the table with | between cells and a line of --- under the first row: {first}, then one row per "
-         "line")]
+               "shows them as text, not as a table", hint)]
+
+
+def test_a_timeline_pasted_from_excel_is_offered_a_heading_row_not_its_first_event(renderer: MarkdownRenderer) -> None:
+    # Offered as the heading, the first event was a <th>: screen readers announced it as the name of the column of
+    # the second event.
+    body = "大事记：\n\n2018年1月12日\t成立领导小组\n2018年1月15日\t召开动员部署会\n"
+    result = renderer.render(body, "a.md", 1)
+    assert [(p.line, p.hint) for p in result.problems] == [
+        (3, "type the table with | between cells, a heading row (表头) above its first row and a line of --- under "
+            "that: | 列1 | 列2 |, then | --- | --- |, then | 2018年1月12日 | 成立领导小组 |, then one row per line, with "
+            "the columns' names in place of 列1 …")]
+    typed = "大事记：\n\n| 日期 | 事件 |\n| --- | --- |\n| 2018年1月12日 | 成立领导小组 |\n| 2018年1月15日 | 召开动员部署会 |\n"
+    followed = renderer.render(typed, "a.md", 1)
+    assert followed.problems == ()
+    table = fragment(followed.html)
+    assert [th.text for th in table.xpath("//th")] == ["日期", "事件"]
+    assert [[td.text for td in tr.xpath("td")] for tr in table.xpath("//tbody/tr")] == [
+        ["2018年1月12日", "成立领导小组"], ["2018年1月15日", "召开动员部署会"]]
 
 
 def test_characters_that_show_nothing_are_warned_with_the_text_around_them(renderer: MarkdownRenderer) -> None:
