@@ -598,8 +598,12 @@ def readable_dates(items: object, field: str) -> list[tuple[int, date]]:
     return dated
 
 
-_CORRECTION_RE = compile_later(r"更正|修正|纠正|订正|核减|核销|重新打开|撤回|correct|revis", re.IGNORECASE)
-"""Words of a tally's note that say a count fell on purpose (a correction): `tally_order` warns of it no more."""
+_CORRECTION_RE = compile_later(r"(?<!不再)(?<!无需)(?<!无须)(?<!不需)(?<!没有)(?<![不未无没])"
+                               r"(?:更正|修正|纠正|订正|核减|核销|重新打开|撤回)|(?<!not )(?<!no )(?:correct|revis)",
+                               re.IGNORECASE)
+"""Words of a tally's note that say a count fell on purpose (a correction): `tally_order` warns of it no more. Not
+after a word that denies it (不再更正, 未更正, 无需修正, not corrected): such a note says the figure was not
+corrected."""
 
 
 def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:

@@ -306,6 +306,15 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     assert "更正：4份重复收集的清单已合并" in (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig")
 
 
+@pytest.mark.parametrize("note", ["已解决数不再更正", "未更正", "无需修正", "没有纠正", "not corrected", "no revision"])
+def test_a_note_that_denies_a_correction_does_not_stand_for_a_falling_count(tmp_path: Path, note: str) -> None:
+    # Any note holding 更正 stopped the warning: "已解决数不再更正" (no longer corrected) too.
+    tallies = tally("2018-03-01", 300, 140, 100, 60) + tally("2018-04-26", 296, 143, 103, 50)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies + f"    note: {note}\n")})
+    assert [p.message for p in found(root)] == [
+        "collected (收集) fell from 300 on 2018-03-01 to 296 on 2018-04-26; these counts only grow"]
+
+
 @pytest.mark.parametrize(("typed", "message", "hint"), [
     # A count with its unit or other words: the hint gave a fixed example (e.g. 296), not the editor's own figure.
     ("1,318批", '"1,318批" is not a whole number', "write the digits alone: 1318 (a count has no unit such as 份 or "
