@@ -1552,11 +1552,19 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         if kind == "count" and (typed is None or (isinstance(typed, str) and not typed.strip())) \
                 and (summed := _tally_figure_meant(data, loc)) is not None:
             hint = summed  # in_progress: with nothing after it, as a line left out is: the figure that adds up
+        elif kind == "count" and isinstance(typed, str) and (found := _tally_figure_summed(data, loc)) is not None \
+                and (offered := _DIGITS_OFFERED.search(hint)) is not None and int(offered.group(1)) != found[0]:
+            # in_progress: .5 was offered "write the digits alone: 5", which then did not add up to 50.
+            hint += (f"; the tally's other figures give {found[0]} ({found[1]} = {found[0]}): check the figure "
+                     "against the source document")
         if "quoted" in context and _on_key_line(data, loc, context["index"]):  # [大调研: 2018, 民生]: no "- "
             hint = (f"wrap the whole item in quotes: {context['quoted']} (or type the colon full width (全角冒号): "
                     f"{context['wide']})")
     report.error(path, line, column, message, hint)
 
+
+_DIGITS_OFFERED = compile_later(r"write the digits alone: (\d+)")
+"""The figure a count's hint offers (`sitegen.models.parse_count`), to set beside the one its tally's sum gives."""
 
 _NOTE_ENDS = "。！？；，、.!?;,"
 """Marks a note may end with: the words offered to it follow them directly, else after a ；."""
@@ -1775,6 +1783,20 @@ def _tally_figure_meant(data: YamlData, loc: tuple[Any, ...]) -> str | None:
     other three are typed: the line with the figure that makes the tally add up, and how it is worked out. None
     for any other field, or when one of the three cannot be read or the difference is below 0.
     'add a line "collected: …"' left a sum to work out that sitegen knew."""
+    found = _tally_figure_summed(data, loc)
+    if found is None:
+        return None
+    value, how, typed = found
+    return (f'{"write" if typed else "add a line"} "{loc[2]}: {value}"'
+            + ("" if typed else " under the tally's other figures")
+            + f" ({how} = {value}: every list collected is escalated, resolved or in progress); check it against the "
+            "source document")
+
+
+def _tally_figure_summed(data: YamlData, loc: tuple[Any, ...]) -> tuple[int, str, bool] | None:
+    """The figure at ``loc`` (tallies, its index, one of the four that add up) as the tally's other three give it:
+    ``(value, how it is worked out, whether the field's line is typed)``; None for any other field, when one of
+    the three cannot be read, or when the difference is below 0."""
     if len(loc) != 3 or loc[0] != "tallies" or loc[2] not in TALLY_SUM or not isinstance(data.value, dict):
         return None
     items = data.value.get("tallies")
@@ -1793,13 +1815,7 @@ def _tally_figure_meant(data: YamlData, loc: tuple[Any, ...]) -> str | None:
     else:
         value = figures["collected"] - sum(figures[key] for key in states)
         how = f"collected {figures['collected']} − " + " − ".join(f"{words[key]} {figures[key]}" for key in states)
-    if value < 0:
-        return None
-    typed = loc[2] in item  # the line is there, with no figure after its colon
-    return (f'{"write" if typed else "add a line"} "{loc[2]}: {value}"'
-            + ("" if typed else " under the tally's other figures")
-            + f" ({how} = {value}: every list collected is escalated, resolved or in progress); check it against the "
-            "source document")
+    return None if value < 0 else (value, how, loc[2] in item)
 
 
 def _field_example(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:

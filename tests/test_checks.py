@@ -306,6 +306,23 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     assert "更正：4份重复收集的清单已合并" in (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig")
 
 
+@pytest.mark.parametrize(("typed", "digits"), [(".5", "5"), ("5份", "5"), ("约5", "5")])
+def test_a_count_whose_digits_alone_do_not_add_up_is_told_the_figure_the_sum_gives(
+        tmp_path: Path, typed: str, digits: str) -> None:
+    # in_progress: .5 was offered "write the digits alone: 5": typed as told, the tally did not add up (50 was meant).
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50).replace(
+        "    in_progress: 50", f"    in_progress: {typed}"))})
+    [problem] = found(root)
+    assert problem.hint.startswith(f"write the digits alone: {digits} ")
+    assert problem.hint.endswith("; the tally's other figures give 50 (collected 296 − escalated 143 − resolved 103 = "
+                                 "50): check the figure against the source document")
+    # Where the digits alone are the figure that adds up, nothing is added.
+    root = write_site(tmp_path / "b", {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50).replace(
+        "    in_progress: 50", "    in_progress: 50份"))})
+    [problem] = found(root)
+    assert "the tally's other figures give" not in problem.hint
+
+
 @pytest.mark.parametrize("note", ["已解决数不再更正", "未更正", "无需修正", "没有纠正", "not corrected", "no revision"])
 def test_a_note_that_denies_a_correction_does_not_stand_for_a_falling_count(tmp_path: Path, note: str) -> None:
     # Any note holding 更正 stopped the warning: "已解决数不再更正" (no longer corrected) too.
