@@ -36,7 +36,9 @@ def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:
     in the future is a typing mistake, and the build would publish its
     figures as the latest. The hint names the year meant when swapping two
     digits of the year gives a past one (2081 for 2018, `likely_year`) that
-    keeps the tallies in date order, one a day (`_fits_between`).
+    keeps the tallies in date order, one a day (`_fits_between`), or when the
+    year is one digit from that of the unit's other tallies (2028 beside
+    tallies of 2018, `_neighbours_year`).
     Milestones and target deadlines may lie ahead and are not checked.
     A tally dated today is accepted; one dated tomorrow is accepted from
     tomorrow on (a build that fails here records nothing, so the next
@@ -54,12 +56,36 @@ def tally_dates(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]],
             continue
         line, column = yaml.locate(("tallies", index, "as_of"))
         # 2081-04-26 as 2018-04-26 is not meant when another tally has that day or it breaks the list's order
-        hint = year_hint("as_of", tally.as_of, today,
-                         "write the day the figures were counted (统计日期), today or earlier",
+        otherwise = "write the day the figures were counted (统计日期), today or earlier"
+        hint = year_hint("as_of", tally.as_of, today, otherwise,
                          keep=lambda day, index=index: _fits_between(listed, index, day))
+        if hint == otherwise and (year := _neighbours_year(listed, index, tally.as_of, today)) is not None:
+            hint = (f"did you mean {year}, the year of the unit's other tallies? write as_of: "
+                    f"{tally.as_of.replace(year=year).isoformat()}")
         report.error(path, line, column,
                      f"tally of {tally.as_of.isoformat()} is dated in the future: a tally counts what was "
                      "collected by a day that has come", hint)
+
+
+def _neighbours_year(listed: Sequence[tuple[int, date]], index: int, day: date, today: date) -> int | None:
+    """The year a future ``day`` (the as_of of the tally at ``index``) was meant to have when one digit of it was
+    mistyped (2028 for 2018, which no swap of two digits gives: `likely_year`): the one year of the unit's other
+    tallies, of those one digit from it, that puts ``day`` on or before ``today`` in its place among them
+    (`_fits_between`); None when there is none, or more than one."""
+    typed = str(day.year)
+    years = set()
+    for at, other in listed:
+        year = str(other.year)
+        if at == index or other > today or len(year) != len(typed) \
+                or sum(a != b for a, b in zip(year, typed)) != 1:
+            continue
+        try:
+            meant = day.replace(year=other.year)
+        except ValueError:  # 29 February in a year without it
+            continue
+        if meant <= today and _fits_between(listed, index, meant):
+            years.add(other.year)
+    return years.pop() if len(years) == 1 else None
 
 
 def _fits_between(listed: Sequence[tuple[int, date]], index: int, day: date) -> bool:

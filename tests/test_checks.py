@@ -859,6 +859,12 @@ def test_a_tally_dated_after_today_is_an_error_naming_the_year_meant(tmp_path: P
     ([("2018-04-26", 296), ("2081-05-26", 300), ("2018-05-20", 310)],
      "write the day the figures were counted (统计日期), today or earlier"),
     ([("2018-04-26", 296), ("2081-04-30", 300), ("2018-05-20", 310)], "did you mean 2018? write as_of: 2018-04-30"),
+    # One digit of the year mistyped (2028 for 2018): no swap gives it; the other tallies' year does.
+    ([("2018-04-26", 296), ("2028-05-31", 320)],
+     "did you mean 2018, the year of the unit's other tallies? write as_of: 2018-05-31"),
+    ([("2018-04-26", 296), ("2028-04-20", 320)], "write the day the figures were counted (统计日期), today or earlier"),
+    ([("2017-12-31", 290), ("2018-04-26", 296), ("2028-05-31", 320)],
+     "did you mean 2018, the year of the unit's other tallies? write as_of: 2018-05-31"),
 ])
 def test_the_year_offered_for_a_future_tally_keeps_the_tallies_in_order(tmp_path: Path,
                                                                         tallies: list[tuple[str, int]],
@@ -868,7 +874,9 @@ def test_the_year_offered_for_a_future_tally_keeps_the_tallies_in_order(tmp_path
     [problem] = [p for p in found(root) if "future" in p.message]
     assert problem.hint == hint
     if "did you mean" in hint:
-        root.joinpath(UNIT_PATH).write_text(unit_with(typed.replace("2081-04-30", "2018-04-30")), encoding="utf-8")
+        written = hint.rsplit("as_of: ", 1)[1]
+        root.joinpath(UNIT_PATH).write_text(unit_with(typed.replace(f"20{'81' if '2081' in typed else '28'}"
+                                                                    + written[4:], written)), encoding="utf-8")
         assert found(root) == []
 
 
