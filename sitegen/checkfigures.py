@@ -148,9 +148,12 @@ def check_figures_shown(document: Document, content: Content, today: date, repor
     """
     meta = document.meta
     unit = content.units.get(meta.unit)
-    if meta.draft or unit is None or not unit.record.tallies:
+    # A tally dated in the future is an error of its own (`sitegen.checks.check_tally_dates`): the page's date was
+    # blamed for lying before it ("date: is most likely mistyped … on or after 2028-04-26").
+    counted = [tally.as_of for tally in unit.record.tallies if tally.as_of <= today] if unit is not None else []
+    if meta.draft or unit is None or not counted:
         return
-    day, first = meta.date.date(), min(tally.as_of for tally in unit.record.tallies)
+    day, first = meta.date.date(), min(counted)
     if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
         return
     figures = [figure for text in _page_texts(document) for figure in text]

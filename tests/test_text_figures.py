@@ -341,6 +341,17 @@ def _note_warning(column: int, typed: int, label: str, words: str, field: str, r
             f"{field}: {right} to {field}: {typed} (line {line}){add_up}")
 
 
+def test_a_page_is_not_blamed_for_its_date_when_its_units_tally_is_dated_in_the_future(example: Path) -> None:
+    # as_of: 2028-04-26 (for 2018): the interview was warned "date: is most likely mistyped … on or after 2028-04-26",
+    # beside the tally's own error, which is the slip.
+    edit_file(example, UNIT_FILE, "as_of: 2018-04-26", "as_of: 2028-04-26")
+    told = _told(example)
+    assert not [problem for problem in told if "before 白鹤镇's first tally" in problem]
+    assert [problem.split("\n")[0] for problem in told if problem.startswith(UNIT_FILE)] == [
+        f"{UNIT_FILE}:11:12: error: tally of 2028-04-26 is dated in the future: a tally counts what was collected by a "
+        "day that has come"]
+
+
 def test_a_corrected_tally_whose_note_still_gives_the_old_figures_is_warned_at_each(example: Path) -> None:
     # The tally corrected (319 batches, 297 collected, 104 resolved: it adds up), its note left saying 318, 296
     # and 103: the unit's page showed the note under the row and tallies.csv both in one row, and nothing told it.
