@@ -867,7 +867,32 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
     if data is not None:
         for loc, message, hint in example_contact(config):
             report.warning(CONFIG_FILE, *data.locate(loc), message, hint)
+        if (line := commented_contact(config, source.text)) is not None:
+            report.warning(CONFIG_FILE, line, 1,
+                           "the contact: lines that sitegen init writes are still commented out (# contact:), and the "
+                           f"site is built for {config.base_url}: the accessibility page (无障碍说明) asks readers who "
+                           f"meet difficulties to contact {config.publisher or '本站编辑'}, with no e-mail address, "
+                           "phone number or page to do it",
+                           'delete the "# " at the start of the contact: line and of the lines under it that you keep, '
+                           "and write the publisher's own e-mail address, phone number or contact page there (联系方式)")
     return config
+
+
+_COMMENTED_CONTACT_RE = compile_later(r"(?m)^#\s*contact\s*:")
+
+
+def commented_contact(config: Config, text: str) -> int | None:
+    """The line of ``# contact:`` in site.yaml's ``text`` when the site gives no ``contact:`` and is built for a
+    public address (`is_public_address`), else None.
+
+    ``sitegen init`` writes the contact details commented out, for the publisher to fill in: left so, a site
+    built to be published asks readers, on its accessibility page, to contact the publisher with no way to.
+    A site.yaml that never had the lines is the publisher's choice, not told.
+    """
+    if config.contact is not None or not is_public_address(config.base_url):
+        return None
+    found = _COMMENTED_CONTACT_RE.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")

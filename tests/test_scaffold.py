@@ -268,6 +268,43 @@ def test_inits_example_contact_uncommented_is_warned_once_the_site_has_a_real_ad
                                             "contact: url: https://example.org/lianxi/"]
 
 
+def test_inits_contact_lines_left_commented_out_are_warned_when_built_for_a_public_address(tmp_path: Path,
+                                                                                           capsys) -> None:
+    # init writes contact: commented out: built for the district's address, /accessibility/ said "请联系嘉定区大调研办"
+    # with no way to do it, and nothing told the editor.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site), "--title", "嘉定区大调研")[0] == 0
+    config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("发布机构名称", "嘉定区大调研办"), encoding="utf-8")
+    for rel in ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
+                "content/units/shi-li-zhen.yaml"):
+        (site / rel).unlink()
+    series = site / "content/series/fangtan.yaml"
+    series.write_text(series.read_text(encoding="utf-8").replace("示例栏目：各单位负责人谈调研工作的进展。", "各镇负责人谈调研。")
+                      .replace("发布机构名称", "嘉定区大调研办"), encoding="utf-8")
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("# contact:"))
+    public = ("build", "--site", str(site), "--base-url", "https://www.jiading.gov.cn/diaoyan/", "--no-search")
+    code, _, err = _run(capsys, *public)
+    assert code == 0 and [told for told in err.splitlines() if "contact" in told] == [
+        f"site.yaml:{line}:1: warning: the contact: lines that sitegen init writes are still commented out (# "
+        "contact:), and the site is built for https://www.jiading.gov.cn/diaoyan/: the accessibility page (无障碍说明) "
+        "asks readers who meet difficulties to contact 嘉定区大调研办, with no e-mail address, phone number or page to "
+        "do it",
+        '  hint: delete the "# " at the start of the contact: line and of the lines under it that you keep, and write '
+        "the publisher's own e-mail address, phone number or contact page there (联系方式)"]
+    # Done as told (one line kept, the publisher's own number): no warning, and the page gives the way.
+    text = "\n".join(lines)
+    config.write_text(text.replace("# contact:", "contact:").replace("#   phone: 021-0000 0000", "  phone: 021-5990 1234")
+                      + "\n", encoding="utf-8")
+    code, _, err = _run(capsys, *public)
+    assert code == 0 and "contact" not in err, err
+    assert "021-5990 1234" in (site / "output/accessibility/index.html").read_text(encoding="utf-8")
+    # For init's example address, as written, nothing is said: the site is not being published.
+    config.write_text(text + "\n", encoding="utf-8")
+    assert "contact" not in _check(capsys, site)[1]
+
+
 def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_space(tmp_path: Path, capsys,
                                                                                   monkeypatch) -> None:
     # It printed "sitegen serve --site 我的 站点", which a prompt reads as two words.
