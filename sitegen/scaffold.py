@@ -422,6 +422,14 @@ def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = Non
     lines = tally_lines(moment.date(), found.group(1) if found else "  ",
                         figures=latest[1] if latest is not None else (0, 0, 0, 0, 0),
                         gap=found.group(2) if found else " ")
+    if latest is not None:
+        _, collected, escalated, resolved, in_progress = latest[1]
+        if escalated + resolved + in_progress != collected:
+            # Copied as it was, the sum's error came back in the new tally, and was taken for the new figures'.
+            advice.append(f"the latest tally ({latest[0].isoformat()}), whose figures these lines start from, does not "
+                          f"add up (escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
+                          f"{escalated + resolved + in_progress}, but collected is {collected}): mend it first, then "
+                          "write the new figures as counted, so that they add up")
     return TallyBlock(rel, lines, tuple(advice), tuple(report.problems))
 
 

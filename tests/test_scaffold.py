@@ -1432,6 +1432,22 @@ def test_new_tally_leaves_batches_out_when_the_latest_tally_has_none(tmp_path: P
     assert [int(n) for n in re.findall(r"^    \w+: (\d+)", out, re.MULTILINE)] == [300, 143, 105, 52]
 
 
+def test_new_tally_says_when_the_latest_tally_it_starts_from_does_not_add_up(tmp_path: Path, capsys) -> None:
+    # It printed in_progress: 51 from a latest tally that did not add up, without a word: pasted, the sum's error
+    # came back in the new tally.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("in_progress: 50", "in_progress: 51"), encoding="utf-8")
+    code, out, err = _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site))
+    assert code == 0 and "    in_progress: 51 " in out
+    assert err.endswith(
+        "  hint: the latest tally (2018-04-26), whose figures these lines start from, does not add up (escalated 143 + "
+        "resolved 103 + in progress 51 = 297, but collected is 296): mend it first, then write the new figures as "
+        "counted, so that they add up\n")
+    unit.write_text(unit.read_text(encoding="utf-8").replace("in_progress: 51", "in_progress: 50"), encoding="utf-8")
+    assert "does not add up" not in _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site))[2]
+
+
 _PASTE = ("paste these lines under tallies: in content/units/baihe.yaml, after the last tally (oldest first), then "
           "write in as_of the day the figures were counted (截至日期; it says today) and change the figures that "
           "changed; sitegen does not change your file.\n")
