@@ -133,8 +133,13 @@ Policies (what editors get, and why):
   ``（一）及时启动，建立体系``, ``二、 下一步``: a space or TAB after the mark or
   not) typed without ``##``, standing alone as a
   paragraph or a short line ending in ？ or in no mark, are text to
-  Markdown: they are warned with the heading to type, the mark kept (``## ``
-  before ``一、``, ``### `` before ``（一）``) (`_ordinal_heading_problems`); such
+  Markdown: they are warned with the heading to type, the mark kept, one
+  level under the heading above of a higher rank (``## `` before ``一、`` at
+  the top of a body, ``### `` under a question ``##``, as parts of an answer
+  take; ``### `` before ``（一）`` under ``## 一、``), or at the level of the part
+  or section numbered before it (``二、`` beside ``## 一、``); a question
+  (``二、…？``) ``## `` always, so the table of contents keeps to the
+  questions (`_ordinal_heading_problems`); such
   a mark inside a paragraph, and lines told as a list's items, are not.
 * **A heading's closing "#" signs** are dropped only after a space, as
   CommonMark has it (``## 问题 ##`` is 问题): ``## 学习C#`` and ``## 3#``

@@ -215,33 +215,78 @@ def _ordinal_heading(lines: Sequence[str], index: int) -> re.Match[str] | None:
     return found
 
 
+_LEVEL_NAMES = ("一级标题", "二级标题", "三级标题", "四级标题", "五级标题", "六级标题")
+
+
+def _ordinal_kind(text: str) -> tuple[str, bool]:
+    """How a heading's or a line's ``text`` is numbered, as `_ORDINAL_HEADING_RE` reads it: ("part", first) for
+    ``一、…``, ("section", first) for ``（一）…``, ("other", False) for any other text; first when its number is 一."""
+    found = _ORDINAL_HEADING_RE.match(text)
+    if found is None:
+        return "other", False
+    return ("part" if found.group("part") else "section"), found.group().strip("、（）() \t") == "一"
+
+
+def _offered_level(above: Sequence[tuple[int, str]], kind: str, first: bool, question: bool = False) -> int:
+    """The heading level to offer a line numbered as a ``kind`` ("part", ``一、``, or "section", ``（一）``), its
+    number 一 when ``first``, under the headings ``above`` it (``(level, kind)`` of each, typed or offered, in order).
+
+    A number after 一 goes on the numbering of the nearest heading above of its kind, at that heading's level,
+    unless a heading of that level or higher of another rank came between (a question ``##`` ends the parts
+    numbered under the one before it; a part ends its sections). Else the line goes one level under the nearest
+    heading above it of a higher rank (a part under a question or a part, a section under any heading that is
+    no section): a report's parts are the answer's parts under a question (docs/editing.md: "Parts of an answer
+    take ###"). With no such heading, level 2: a body's own headings (the page title is level 1). At most 6.
+    A part that is a question (``二、调研中发现了哪些问题？``, `_ordinal_heading_problems`) is given as ``question``:
+    level 2, as questions take ``##`` (docs/editing.md), under a question above it or not.
+    """
+    if question and kind == "part":
+        return 2
+    closers = ("other",) if kind == "part" else ("other", "part")
+    if not first:
+        closed = 7  # the highest rank of a heading of another rank passed on the way up
+        for level, seen in reversed(above):
+            if seen == kind and level < closed:
+                return level
+            if seen in closers:
+                closed = min(closed, level)
+    parent = next((level for level, seen in reversed(above) if seen in closers), 1)
+    return min(parent + 1, 6)
+
+
 def _ordinal_heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for questions and titles typed as the headings of a Chinese report are numbered, ``一、…`` or
     ``（一）…``, without ``##`` (`_ordinal_heading`): Markdown reads them as text, so the page shows them as
     paragraphs and its table of contents (本文目录) leaves them out. Each is warned at its mark with the
-    heading to type, the mark kept: ``## `` before ``一、``, ``### `` before ``（一）`` (``## `` when no part
-    heading is above it, as heading levels go one at a time: `heading_problems`). Lines told as a list's
-    items (`slipped_items`), fenced code and lines in quotes or list items are left alone."""
+    heading to type, the mark kept, at the level `_offered_level` gives from the headings above it: ``## ``
+    before ``一、`` at the top of a body or before a question (a line ending in ？), ``### `` under a question
+    ``##`` (a part of its answer), ``### `` before ``（一）`` under a part ``## 一、``, so that the table of contents keeps the questions at its first
+    level and heading levels go one at a time (`heading_problems`). Lines told as a list's items
+    (`slipped_items`), fenced code and lines in quotes or list items are left alone."""
     if not any(_ORDINAL_HEADING_RE.match(line) for line in lines):
         return []  # most pages: no line to look at
-    listed = {index for index, _, _ in slipped_items(lines)}
-    problems, part_above = [], False
+    listed = {index for index, *_ in slipped_items(lines)}
+    typed = dict(_source_headings(lines))
+    problems: list[Problem] = []
+    above: list[tuple[int, str]] = []  # (level, kind of `_ordinal_kind`) of each heading so far, typed or offered
     for index, line in outside_fences(lines):
-        part_above = part_above or line.startswith("## ")
+        if index in typed:
+            text = line.lstrip(" \t").lstrip("#").strip(" \t") if ATX_RE.match(line) else line.strip()
+            above.append((typed[index], _ordinal_kind(text)[0]))
         found = _ordinal_heading(lines, index) if index not in listed else None
         if found is None:
             continue
-        section = found.group("section") is not None
-        level = 3 if section and part_above else 2
-        part_above = part_above or level == 2
+        kind, first = _ordinal_kind(line)
+        level = _offered_level(above, kind, first, line.rstrip().endswith(("？", "?")))
+        above.append((level, kind))
         signs = "#" * level
         problems.append(Problem(
             path, first_line + index, 1, "warning",
             f'this line opens with "{found.group()}" as a heading (标题) does, but has no "{signs}" before it, so '
             f"Markdown reads it as text: the page shows it as a paragraph, and the table of contents (本文目录) "
             f"leaves it out: {clipped(line.strip())}",
-            paste_hint(f"for a heading, write {signs} and a space before it "
-                       f"({'三级标题' if level == 3 else '二级标题'})", f"{signs} {line.strip()}")))
+            paste_hint(f"for a heading, write {signs} and a space before it ({_LEVEL_NAMES[level - 1]})",
+                       f"{signs} {line.strip()}")))
     return problems
 
 

@@ -1446,7 +1446,7 @@ def test_setext_and_hashtag_headings_are_checked(renderer: MarkdownRenderer) -> 
 
 
 def ordinal_heading(line: int, mark: str, signs: str, typed: str) -> tuple[int, int, str, str]:
-    level = "三级标题" if len(signs) == 3 else "二级标题"
+    level = {2: "二级标题", 3: "三级标题", 4: "四级标题"}[len(signs)]
     return (line, 1, f'this line opens with "{mark}" as a heading (标题) does, but has no "{signs}" before it, so '
                      "Markdown reads it as text: the page shows it as a paragraph, and the table of contents (本文目录) "
                      f"leaves it out: {typed}", f"for a heading, write {signs} and a space before it ({level}): "
@@ -1498,6 +1498,50 @@ def test_a_section_numbered_as_a_heading_with_no_part_above_it_is_offered_level_
                                "content/a.md", 1)
     assert followed.problems == ()
     assert [(h.level, h.text) for h in followed.headings] == [(2, "（一）及时启动"), (2, "进展"), (3, "（二）建立体系")]
+
+
+def test_parts_numbered_as_headings_under_a_question_are_offered_level_3(renderer: MarkdownRenderer) -> None:
+    # "一、" under a question "##" was offered "##": typed so, the parts of the answer stood in the table of contents
+    # (本文目录) beside the questions. Parts of an answer take "###" (docs/editing.md), their sections "####".
+    body = ("## 组织大调研的进展、特色做法和亮点是什么？\n\n一、及时启动，建立体系\n成立领导小组。\n\n（一）摸排\n走访群众。\n\n"
+            "二、联系沟通，梳理总结\n正文。\n\n三、深入调研，形成长效机制\n正文。\n\n## 调研中发现了哪些典型问题？\n\n"
+            "一、设施不足\n正文。\n")
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        ordinal_heading(3, "一、", "###", "一、及时启动，建立体系"),
+        ordinal_heading(6, "（一）", "####", "（一）摸排"),
+        ordinal_heading(9, "二、", "###", "二、联系沟通，梳理总结"),
+        ordinal_heading(12, "三、", "###", "三、深入调研，形成长效机制"),
+        ordinal_heading(17, "一、", "###", "一、设施不足")]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert [(h.level, h.text) for h in followed.headings] == [
+        (2, "组织大调研的进展、特色做法和亮点是什么？"), (3, "一、及时启动，建立体系"), (4, "（一）摸排"),
+        (3, "二、联系沟通，梳理总结"), (3, "三、深入调研，形成长效机制"), (2, "调研中发现了哪些典型问题？"), (3, "一、设施不足")]
+    assert ('<h2 id="组织大调研的进展特色做法和亮点是什么">组织大调研的进展、特色做法和亮点是什么？</h2>\n'
+            '<h3 id="一及时启动建立体系">一、及时启动，建立体系</h3>\n<p>成立领导小组。</p>\n'
+            '<h4 id="一摸排">（一）摸排</h4>\n') in followed.html
+    # The table of contents (本文目录, templates/interview.html) lists the level-2 headings: the questions alone.
+    assert [h.text for h in followed.headings if h.level == 2] == [
+        "组织大调研的进展、特色做法和亮点是什么？", "调研中发现了哪些典型问题？"]
+
+
+def test_a_part_numbered_as_a_heading_beside_parts_typed_as_headings_keeps_their_level(
+        renderer: MarkdownRenderer) -> None:
+    # A body whose own headings are its parts: "二、" after "## 一、…" goes on beside it, under a question or not; a
+    # question ("…？") takes "##", as questions do (docs/editing.md), under a question too.
+    body = ("## 一、加强领导\n正文。\n\n（一）成立小组\n正文。\n\n二、制定方案\n正文。\n\n## 问题\n\n### 一、做法\n\n二、成效\n正文。\n\n"
+            "三、下一步有什么打算？\n正文。\n")
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [ordinal_heading(4, "（一）", "###", "（一）成立小组"),
+                              ordinal_heading(7, "二、", "##", "二、制定方案"),
+                              ordinal_heading(14, "二、", "###", "二、成效"),
+                              ordinal_heading(17, "三、", "##", "三、下一步有什么打算？")]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert [(h.level, h.text) for h in followed.headings] == [
+        (2, "一、加强领导"), (3, "（一）成立小组"), (2, "二、制定方案"), (2, "问题"), (3, "一、做法"), (3, "二、成效"),
+        (2, "三、下一步有什么打算？")]
 
 
 @pytest.mark.parametrize("body", [
