@@ -112,7 +112,12 @@ Policies (what editors get, and why):
   between them or not), numbered in order, or one right under a line ending
   in a colon, are warned with the line to type (``- `` for a sign, ``3. ``
   for ``③``: Markdown starts a list at its first number), in quotes too
-  (``> 1.成立`` gets ``> 1. 成立``) (`slipped_item_problems`); figures (``1.5万元``,
+  (``> 1.成立`` gets ``> 1. 成立``) (`slipped_item_problems`); a list that
+  starts again right under a numbered list (``①…`` ``②…``, a blank line,
+  ``1、…`` ``2、…``), which Markdown would join to it once both are typed as
+  its items (one list, numbered 1 to 4), is offered at its first item how to
+  keep the two apart as well: ``<!-- -->`` on a line above it, or a sentence
+  after a blank line (in a quote, after a line of ``>`` alone); figures (``1.5万元``,
   ``-5元``, ``－5元``), a sentence opened with a Chinese dash (``——``) and
   a line of cells between TABs after the number (``1、<TAB>照明<TAB>18``, a
   table's row) are not. A line typed without

@@ -161,3 +161,23 @@ QUOTE_SIGNS_RE = compile_later(r"^ {0,3}(?:>[ ]?)+")
 def spaces_named(count: int) -> str:
     """How a count of spaces reads in a message: "1 space", "3 spaces"."""
     return "1 space" if count == 1 else f"{count} spaces"
+
+
+def list_apart_how(signs: str, where: str) -> str:
+    """How to keep a numbered list apart from the numbered list right above it, to which Markdown joins it: words
+    of a hint, naming the list's first item as ``where`` ("it", "line 4"); ``signs`` are the quote's signs of its
+    lines ("" outside a quote).
+
+    Python-Markdown's ``OListProcessor`` takes an item after a blank line into the list above, however it is
+    numbered, so ``1. 甲`` ``2. 乙``, a blank line, ``1. 丙`` ``2. 丁`` make one list numbered 1 to 4, a loose one
+    (its items in ``<p>``). A line that ends the list above keeps them two, as sitegen renders them (tested): an
+    HTML comment ``<!-- -->`` on a line of its own, a blank line around it or not (an HTML block, which the
+    sanitizer drops), or a sentence after a blank line (under an item, with none, it is more of that item's text).
+    In a quote the comment ends the list only with a line of the signs alone under it too, so a sentence is offered
+    there, after a line of the signs alone.
+    """
+    if signs.strip():
+        return f'type a sentence that introduces the list on a line above {where}, a line of "{signs.rstrip()}" ' \
+               "alone above the sentence"
+    return (f"type <!-- --> on a line above {where} (a note the page does not show), or a sentence that introduces "
+            "the list, a blank line above the sentence")

@@ -22,8 +22,8 @@ from .lazyre import compile_later
 from .markupbits import FIRST_LINE_INDENT_RE, LIST_ITEM_RE, QUOTE_PREFIX_RE, clipped
 from .markupblocks import item_kind, spaces_in
 from .markupcheckbits import (CHINESE_DIGITS, HANZI_NUMBER, ODD_SPACE_ITEM_RE, ODD_SPACE_RE, QUOTE_SIGNS_RE,
-                              TAB_CELLS_RE, indent_chars, indent_width, is_year, is_year_item, outside_fences,
-                              quoted_texts, spaces_named)
+                              TAB_CELLS_RE, indent_chars, indent_width, is_year, is_year_item, list_apart_how,
+                              outside_fences, quoted_texts, spaces_named)
 from .markupchecklists import shown_as_typed
 from .yamltext import WIDE_SPACES, space_name
 
@@ -212,8 +212,8 @@ def slipped_item_problems(source: str, lines: list[str], path: str, first_line: 
     if not _ANY_SLIPPED_ITEM_RE.search(source):
         return []
     return [_slipped_item_problem(lines[index], column, fixed, path, first_line + index,
-                                  _stands_alone(lines, index))
-            for index, column, fixed in slipped_items(lines)]
+                                  _stands_alone(lines, index), joined)
+            for index, column, fixed, joined in slipped_items(lines)]
 
 
 def _stands_alone(lines: Sequence[str], index: int) -> bool:
@@ -222,27 +222,35 @@ def _stands_alone(lines: Sequence[str], index: int) -> bool:
     return all(not (lines[near].strip(" \t>") if 0 <= near < len(lines) else "") for near in (index - 1, index + 1))
 
 
-def slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+def slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str, bool]]:
     """The slipped items of `slipped_item_problems` in ``lines`` and in the quotes among them, at any
     depth (`quoted_texts`), as (line index, column of the item's sign from 0, the line to type, the quote's
-    signs kept; a lazy line under a quote gets the signs of the line above it, which keep it in the quote)."""
+    signs kept; a lazy line under a quote gets the signs of the line above it, which keep it in the quote;
+    joined, as `_slipped_runs` gives it)."""
     for text, places, lazy in quoted_texts(lines):
-        for inner, column, fixed in _slipped_runs(text, lazy):
+        for inner, column, fixed, joined in _slipped_runs(text, lazy):
             index, signs, typed = places[inner]
-            yield index, signs + column, typed + fixed
+            yield index, signs + column, typed + fixed, joined
 
 
-def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[int, int, str]]:
+def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[int, int, str, bool]]:
     """The slipped items in runs of two or more in ``lines``, quotes not looked into nor the lines of
     ``lazy`` (a quote's lazy lines, read with it), as (line index, column of the item's sign from 0, the
-    line to type).
+    line to type, joined).
+
+    A run of numbered items that starts again right under a numbered list
+    (``①坚持…`` ``②坚持…``, a blank line, ``1、建设…`` ``2、建设…``), blank lines
+    alone between them, is a list of its own as typed; but once both are
+    typed as Markdown's items, Markdown joins them into one list numbered on
+    (`sitegen.markupcheckbits.list_apart_how`): the first item of such a
+    run is yielded joined (True), for its hint to keep the lists apart.
 
     Items of Word's second and third levels (``o<TAB>…`` under ``•<TAB>…``)
     go on the run, each offered 4 spaces further in than the item above it
     for each level down, as Python-Markdown nests a list; one typed with no
     item of a level above it is offered at the first level.
     """
-    run: list[tuple[int, str, int]] = []  # (line index, the line to type, column of the sign)
+    run: list[tuple[int, str, int, bool]] = []  # (line index, the line to type, column of the sign, joined)
     stack: list[tuple[int, str, int]] = []
     for index, line in [*outside_fences(lines), (len(lines), "-")]:
         if not line.strip() and index not in lazy:
@@ -254,22 +262,28 @@ def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[
             depth = min(nested, len(stack))
             number = re.match(r"[ \t]*(\d*)", line).group(1)
             stack[depth:] = [(depth, "ol" if number else "ul", int(number or 0))]
-            run.append((index, "", 0))
+            run.append((index, "", 0, False))
             continue
         if indent and run and not apart and indent_width(line) > indent_width(lines[run[0][0]]):
             # Further in than the list's first item (- 第一项, then "    • 子项"): meant under the item above.
             readings = [(max(level, 1), *rest) for level, *rest in readings]
         placed = _placed_item(stack, readings) if run and not apart else None
+        joined = False
         if run and placed is None:
-            if len(run) > 1 or _introduces_items(lines, run[0][0]):
-                yield from ((at, column, fixed) for at, fixed, column in run if fixed)
+            listed = len(run) > 1 or _introduces_items(lines, run[0][0])
+            if listed:
+                yield from ((at, column, fixed, first) for at, fixed, column, first in run if fixed)
+            # A list on the page once its hints are followed (or typed so), numbered, right above a numbered item
+            # that goes on no list of it: Markdown would join the two.
+            joined = ((listed or not run[0][1]) and not apart and bool(readings) and readings[0][:2] == (0, "ol")
+                      and stack[0][1] == "ol")
             run = []
         if readings:
             if placed is None:
                 stack[:] = [readings[0][:3]]
                 placed = (0, readings[0])
             depth, (_, _, _, fixed) = placed
-            run.append((index, " " * 4 * depth + fixed if fixed else "", indent or spaces_in(line)))
+            run.append((index, " " * 4 * depth + fixed if fixed else "", indent or spaces_in(line), joined))
 
 
 def _indented_readings(line: str) -> tuple[list[_Reading], int]:
@@ -329,9 +343,11 @@ def _introduces_items(lines: Sequence[str], index: int) -> bool:
 
 
 def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_number: int,
-                          alone: bool) -> Problem:
+                          alone: bool, joined: bool = False) -> Problem:
     """The warning of `slipped_item_problems` for ``line`` (at ``line_number`` of the file), its item's sign
-    at ``column`` (from 0), ``fixed`` the line to type; ``alone`` when the line is a paragraph of its own."""
+    at ``column`` (from 0), ``fixed`` the line to type; ``alone`` when the line is a paragraph of its own,
+    ``joined`` when it starts a list that Markdown would join to the numbered list above it (`_slipped_runs`):
+    the hint says first how to keep the two apart."""
     marker = _SLIPPED_ITEM_RE.match(line[column:])
     number = marker.group("number") if marker else ""
     sign = (marker.group("sign") or "")[:1] if marker else ""
@@ -372,6 +388,9 @@ def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_nu
                 "above (下一级)")
     elif FIRST_LINE_INDENT_RE.match(typed_indent):  # kept, the indent would make the item text again
         how += f", and delete the {_indent_named(typed_indent)} before it (缩进)"
+    if joined:
+        how = (f"to keep this list apart from the list above, which Markdown would join it to, "
+               f"{list_apart_how(fixed[:len(fixed) - len(offered)], 'it')}; and {how}")
     return Problem(
         path, line_number, column + 1, "warning",
         f"{what}, so Markdown does not read this line as a list item (列表): the page shows it as text, "

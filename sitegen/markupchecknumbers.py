@@ -18,8 +18,8 @@ from .errors import Problem, paste_hint
 from .lazyre import compile_later
 from .markupbits import LIST_ITEM_RE, QUOTE_PREFIX_RE, clipped
 from .markupblocks import spaces_in
-from .markupcheckbits import (Place, YEAR_NUMBER, indent_chars, indent_width, is_year, outside_fences, quoted_texts,
-                              spaces_named)
+from .markupcheckbits import (Place, YEAR_NUMBER, indent_chars, indent_width, is_year, list_apart_how,
+                              outside_fences, quoted_texts, spaces_named)
 
 _ORDERED_ITEM_RE = compile_later(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
 _CONTINUATION_RE = compile_later(r"^(?: {2,}|\t)\S")
@@ -97,11 +97,12 @@ def _item_texts(lines: Sequence[str], places: list[Place]) -> Iterator[tuple[lis
             yield inner, inner_places
 
 
-def _numbered_lists_everywhere(lines: Sequence[str]) -> Iterator[list[tuple[int, int, int]]]:
-    """Every numbered list of a text, quoted ones included, as ``[(line index, column, number typed)]``."""
+def _numbered_lists_everywhere(lines: Sequence[str]) -> Iterator[tuple[list[tuple[int, int, int]], str]]:
+    """Every numbered list of a text, quoted ones included, as ``([(line index, column, number typed)], the
+    quote's signs of its first line)`` ("" outside a quote)."""
     for text, places, _ in quoted_texts(lines):
         for items in _ordered_lists(text):
-            yield [(places[inner][0], places[inner][1] + 1, number) for inner, number in items]
+            yield [(places[inner][0], places[inner][1] + 1, number) for inner, number in items], places[items[0][0]][2]
 
 
 def numbering_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -114,11 +115,16 @@ def numbering_problems(source: str, lines: list[str], path: str, first_line: int
     items from it on are numbered otherwise once the year is text (a list
     of their own). One warning per list, at its first item; a list typed with one number throughout (1. 1. 1.) is
     Markdown's own way of counting and is left alone. Lists inside quotes (``> 1. …``) are checked alike.
+
+    A list whose numbers start again (1, 2, 1, 2: an item numbered no more
+    than the first, under a higher one) is most often two lists that Markdown
+    joined, only blank lines between them: the hint offers, beside numbering
+    on, the line that keeps them two (`list_apart_how`).
     """
     if len(_ANY_ORDERED_ITEM_RE.findall(source)) < 2:
         return []  # most texts: no numbered list of two items or more
     problems: list[Problem] = []
-    for items in _numbered_lists_everywhere(lines):
+    for items, signs in _numbered_lists_everywhere(lines):
         items = list(itertools.takewhile(lambda item: not is_year(item[2]), items))
         typed = [number for _, _, number in items]
         if len(typed) < 2:
@@ -128,6 +134,11 @@ def numbering_problems(source: str, lines: list[str], path: str, first_line: int
             continue
         index, column = items[0][0], items[0][1]
         hint = "number the items in order, from the first item's number"
+        again = [first_line + items[at][0] for at in range(1, len(typed)) if typed[at] <= typed[0] < typed[at - 1]]
+        if again:
+            where = f"line {again[0]}" if len(again) == 1 else f"lines {', '.join(map(str, again))}"
+            hint += (f"; or, if the items from {where} on are {'a list' if len(again) == 1 else 'lists'} of their "
+                     f"own, {list_apart_how(signs, where if len(again) == 1 else 'each of them')}")
         if typed[0] >= 1000:
             hint += f'; if "{typed[0]}." begins a line of text (a year), not a list item, write {typed[0]}\\.'
         problems.append(Problem(

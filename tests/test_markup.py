@@ -2662,6 +2662,64 @@ def test_a_list_shown_with_other_numbers_than_typed_is_warned(renderer: Markdown
         "list item, write 1840\\."]
 
 
+APART = ("to keep this list apart from the list above, which Markdown would join it to, type <!-- --> on a line above "
+         "it (a note the page does not show), or a sentence that introduces the list, a blank line above the sentence; "
+         "and ")
+TWO_LISTS = "<ol>\n<li>坚持需求导向</li>\n<li>坚持问题导向</li>\n</ol>\n{between}<ol>\n<li>建设健身场所</li>\n<li>建设日托中心</li>\n</ol>"
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_two_lists_numbered_in_chinese_style_are_offered_lines_that_keep_them_two(
+        renderer: MarkdownRenderer, gap: str) -> None:
+    # Each item was offered "1. …" alone: typed so, Markdown joined the two lists into one, numbered 1 to 4, loose
+    # (items 2 and 3 in <p>), and the next warning ("numbered 1, 2, 1, 2") told to number them on.
+    body = f"①坚持需求导向\n②坚持问题导向{gap}1、建设健身场所\n2、建设日托中心\n"
+    result = renderer.render(body, "content/a.md", 1)
+    second = 3 + len(gap) - 1
+    assert placed(result) == [
+        slipped(1, 1, NUMBER_WHAT.format("①", 1), "①坚持需求导向", NUMBER_HOW.format(1), "1. 坚持需求导向"),
+        slipped(2, 1, NUMBER_WHAT.format("②", 2), "②坚持问题导向", NUMBER_HOW.format(2), "2. 坚持问题导向"),
+        slipped(second, 1, NUMBER_WHAT.format("1、", 1), "1、建设健身场所", APART + NUMBER_HOW.format(1), "1. 建设健身场所"),
+        slipped(second + 1, 1, NUMBER_WHAT.format("2、", 2), "2、建设日托中心", NUMBER_HOW.format(2), "2. 建设日托中心")]
+    followed = follow_line_hints(body, result).split("\n")
+    # The line the hint offers, typed above the item: an HTML comment, or a sentence after a blank line.
+    for above, between in (["<!-- -->"], "\n"), (["", "主要项目："][len(gap) - 1:], "<p>主要项目：</p>\n"):
+        typed = "\n".join(followed[:second - 1] + above + followed[second - 1:])
+        apart = renderer.render(typed, "content/a.md", 1)
+        assert apart.problems == ()
+        assert apart.html == TWO_LISTS.format(between=between)
+    # The hint alone, not followed: one list of 4 items, told once more with the way to keep them two.
+    joined = renderer.render("\n".join(followed), "content/a.md", 1)
+    assert [len(ol.findall("li")) for ol in fragment(joined.html).xpath("//ol")] == [4]
+    assert placed(joined) == [
+        (1, 1, "this list is numbered 1, 2, 1, 2 as typed, but the page numbers it 1, 2, 3, 4: Markdown counts on "
+               "from the first item's number",
+         f"number the items in order, from the first item's number; or, if the items from line {second} on are a "
+         f"list of their own, type <!-- --> on a line above line {second} (a note the page does not show), or a "
+         "sentence that introduces the list, a blank line above the sentence")]
+
+
+def test_a_list_typed_in_chinese_style_under_a_markdown_list_in_a_quote_is_offered_a_sentence_above_it(
+        renderer: MarkdownRenderer) -> None:
+    # In a quote an HTML comment ends the list above only with a line of ">" under it too: a sentence is offered.
+    body = "> 1. 坚持需求导向\n> 2. 坚持问题导向\n>\n> 1、建设健身场所\n> 2、建设日托中心\n"
+    result = renderer.render(body, "content/a.md", 1)
+    how = ('to keep this list apart from the list above, which Markdown would join it to, type a sentence that '
+           'introduces the list on a line above it, a line of ">" alone above the sentence; and ')
+    assert placed(result) == [
+        slipped(4, 3, NUMBER_WHAT.format("1、", 1), "> 1、建设健身场所", how + NUMBER_HOW.format(1), "> 1. 建设健身场所"),
+        slipped(5, 3, NUMBER_WHAT.format("2、", 2), "> 2、建设日托中心", NUMBER_HOW.format(2), "> 2. 建设日托中心")]
+    lines = follow_line_hints(body, result).split("\n")
+    apart = renderer.render("\n".join(lines[:3] + ["> 主要项目："] + lines[3:]), "content/a.md", 1)
+    assert apart.problems == ()
+    assert apart.html == f"<blockquote>\n{TWO_LISTS.format(between='<p>主要项目：</p>' + chr(10))}\n</blockquote>"
+    joined = renderer.render("\n".join(lines), "content/a.md", 1)
+    assert [p.hint for p in joined.problems] == [
+        "number the items in order, from the first item's number; or, if the items from line 4 on are a list of "
+        'their own, type a sentence that introduces the list on a line above line 4, a line of ">" alone above the '
+        "sentence"]
+
+
 YEAR = 'Markdown reads the year "'
 
 
