@@ -319,7 +319,8 @@ _ATTRIBUTE_FILTERS: dict[str, int | None] = {"attr": 0, "map": None, "selectattr
 ``selectattr("minutes")``, ``attr("summary")``), with the place of that argument when given without its
 keyword ``attribute=`` (None: only so). The other arguments are no attribute's name: the test and the
 value of ``selectattr("as_of", "lt", tally.as_of)``, ``sort``'s ``reverse``, ``map``'s filter."""
-LABEL_TABLES = frozenset({"status_labels", "group_labels", "level_labels", "target_status_labels"})
+LABEL_TABLES = frozenset({"status_labels", "group_labels", "level_labels", "target_status_labels",
+                          "milestone_status_labels"})
 """Globals of the environment that map codes to labels (`sitegen.render.make_environment`): a subscript of
 one (``status_labels[entry.meta.status.value]``) reads a label, never an entry's attribute."""
 
@@ -534,11 +535,12 @@ class Fingerprints:
     def open_data(self) -> str:
         """The fingerprint of the open data files and ``datapackage.json`` (`sitegen.outputs.opendata`): the
         units' records and addresses in the site's order (the ``units`` part without the lists of pages),
-        with the build's settings (title, base URL, publisher, licence) and code, and which milestones are
-        planned on the build's day (their ``status``)."""
+        with the build's settings (title, base URL, publisher, licence) and code, and where each milestone
+        stands on the build's day (its ``status`` column: typed, or by its date,
+        `sitegen.models.Milestone.status_on`)."""
         today = self._graph.now.date()
-        planned = [milestone.date > today for view in self._graph.units for milestone in view.unit.milestones]
-        return digest(self._build, b"open data", self.part("units", deep=False), repr(planned).encode())
+        statuses = [milestone.status_on(today) for view in self._graph.units for milestone in view.unit.milestones]
+        return digest(self._build, b"open data", self.part("units", deep=False), repr(statuses).encode())
 
     def part(self, name: str, deep: bool = True, facets: frozenset[str] = ALL_FACETS) -> bytes:
         """Key of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists;

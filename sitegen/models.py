@@ -2860,8 +2860,23 @@ class CaseStatus(str, Enum):
 
 CASE_STATUS_LABELS = {"planned": "计划中", "in_progress": "推进中", "resolved": "已解决"}
 
+
+class MilestoneStatus(str, Enum):
+    """Where a milestone stands (closed vocabulary), when its date alone does not say it (`Milestone.status_on`)."""
+
+    done = "done"                # 已完成
+    planned = "planned"          # 计划
+    postponed = "postponed"      # 推迟
+    cancelled = "cancelled"      # 取消
+
+
+MILESTONE_STATUS_LABELS = {"done": "已完成", "planned": "计划", "postponed": "推迟", "cancelled": "取消"}
+"""What pages say of a milestone by its status: the unit's page marks each one not done so (（计划）, （推迟）,
+（取消）, templates/unit.html)."""
+
 CHOICE_LABELS: dict[type[Enum], dict[str, str]] = {
-    UnitLevel: UNIT_LEVEL_LABELS, TargetGroup: TARGET_GROUP_LABELS, CaseStatus: CASE_STATUS_LABELS}
+    UnitLevel: UNIT_LEVEL_LABELS, TargetGroup: TARGET_GROUP_LABELS, CaseStatus: CASE_STATUS_LABELS,
+    MilestoneStatus: MILESTONE_STATUS_LABELS}
 """The Chinese label of each value of each closed vocabulary, as the pages show it."""
 
 _OTHER_WORDS: dict[type[Enum], dict[str, str]] = {
@@ -2871,6 +2886,9 @@ _OTHER_WORDS: dict[type[Enum], dict[str, str]] = {
                 "工业园区": "park"},
     TargetGroup: {"事业单位": "institutions"},
     CaseStatus: {"计划": "planned", "进行中": "in_progress", "办理中": "in_progress", "已完成": "resolved"},
+    # 计划中 is a case's label; 延期 says 推迟 in an official's words.
+    MilestoneStatus: {"完成": "done", "已办结": "done", "计划中": "planned", "延期": "postponed", "已推迟": "postponed",
+                      "已延期": "postponed", "已取消": "cancelled"},
 }
 
 UNIT_LEVEL_WORDS = tuple(sorted({*UNIT_LEVEL_LABELS.values(), *_OTHER_WORDS[UnitLevel]}, key=lambda w: (-len(w), w)))
@@ -3059,6 +3077,7 @@ def _one_choice(choices: type[Enum], text: str) -> str | None:
 Level = Annotated[UnitLevel, BeforeValidator(lambda typed: choice_value(UnitLevel, typed))]
 Group = Annotated[TargetGroup, BeforeValidator(lambda typed: choice_value(TargetGroup, typed))]
 Status = Annotated[CaseStatus, BeforeValidator(lambda typed: choice_value(CaseStatus, typed))]
+MilestoneState = Annotated[MilestoneStatus, BeforeValidator(lambda typed: choice_value(MilestoneStatus, typed))]
 
 
 class Series(Record):
@@ -3139,13 +3158,34 @@ class Target(Record):
 
 
 class Milestone(Record):
-    """A dated event of a unit's campaign (a team set up, a meeting held)."""
+    """A dated event of a unit's campaign (a team set up, a meeting held).
+
+    ``status`` says where it stands when its date alone does not: a meeting
+    postponed (推迟) or cancelled (取消), one held on a day still ahead of
+    the build, or one planned though its day has come. Left out (None), the
+    date says it (`status_on`).
+    """
 
     KIND: ClassVar[str] = "a milestone (大事记)"
 
     date: Date
     title: Line = Field(examples=["召开大调研动员部署会"])
     description: OptionalText = ""
+    status: MilestoneState | None = None
+
+    def status_on(self, today: date) -> str:
+        """Where the milestone stands on ``today`` (the build's day, site time zone): a key of
+        `MILESTONE_STATUS_LABELS`.
+
+        The ``status`` typed, when there is one; else ``planned`` while the
+        date is after ``today`` and ``done`` from its day on, the rule the
+        unit's page and the open data followed before milestones had a status
+        (a site that types none publishes the same). `sitegen.checkdates`
+        warns a typed status the date contradicts.
+        """
+        if self.status is not None:
+            return self.status.value
+        return "planned" if self.date > today else "done"
 
 
 class Unit(Record):

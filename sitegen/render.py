@@ -44,8 +44,8 @@ from . import charts
 from .config import Config
 from .errors import Problem, Report
 from .lazyre import compile_later
-from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, TARGET_STATUS_LABELS, UNIT_LEVEL_LABELS,
-                     DataMap, DataText, machine_time, parse_datetime, typed_as_day, values_in)
+from .models import (CASE_STATUS_LABELS, DATE_HINT, MILESTONE_STATUS_LABELS, TARGET_GROUP_LABELS, TARGET_STATUS_LABELS,
+                     UNIT_LEVEL_LABELS, DataMap, DataText, machine_time, parse_datetime, typed_as_day, values_in)
 from .outputs import OutputJob
 from .outputs.opendata import BUNDLE_PATH, DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
@@ -152,7 +152,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "unit_downloads": unit_downloads,
         "datapackage_url": "/" + DATAPACKAGE_PATH, "bundle_url": "/" + BUNDLE_PATH,
         "status_labels": CASE_STATUS_LABELS, "group_labels": TARGET_GROUP_LABELS,
-        "target_status_labels": TARGET_STATUS_LABELS,
+        "target_status_labels": TARGET_STATUS_LABELS, "milestone_status_labels": MILESTONE_STATUS_LABELS,
         "level_labels": UNIT_LEVEL_LABELS, "search_index": search,
         "search_built": search if search_built is None else search_built,
         "fingerprinted_assets": fingerprinted,

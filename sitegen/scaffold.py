@@ -245,6 +245,7 @@ misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spel
 #   - date: {day.isoformat()}   # 日期 date
 #     title: {EXAMPLE_MILESTONE_TITLE.text}   # 事件 what happened
 #     description: {EXAMPLE_MILESTONE.text}   # 说明（可删去）description (optional)
+#     status: done   # 状态（可删去）: done 已完成, planned 计划, postponed 推迟, cancelled 取消; left out, the date says it
 """
 
 

@@ -1127,7 +1127,9 @@ def _record_pages(graph: SiteGraph) -> list[Page]:
     for view in graph.units:
         lastmod = _newest([_entries_lastmod(view.interviews + view.cases)]
                           + [_midnight(t.as_of) for t in view.unit.tallies])
-        context = {"unit": view, "milestones_ahead": milestones_ahead(view.unit, graph.now)}
+        statuses = milestone_statuses(view.unit, graph.now)
+        context = {"unit": view, "milestone_statuses": statuses,
+                   "milestones_ahead": tuple(status == "planned" for status in statuses)}
         pages.append(Page(view.url, output_path(view.url), "unit.html", view.unit.name, context,
                           kind="unit", lastmod=lastmod))
     for series in graph.series:
@@ -1139,25 +1141,31 @@ def _record_pages(graph: SiteGraph) -> list[Page]:
     return pages
 
 
-def milestones_ahead(unit: Unit, now: datetime) -> tuple[bool, ...]:
-    """For each of the unit's milestones, in their order: True when it is dated after the day of ``now``.
+def milestone_statuses(unit: Unit, now: datetime) -> tuple[str, ...]:
+    """For each of the unit's milestones, in their order, where it stands: a key of
+    `sitegen.models.MILESTONE_STATUS_LABELS` (`sitegen.models.Milestone.status_on`).
 
-    Takes the unit record and the build's time (naive, site time zone).
-    Such a milestone is a plan, not an event: its page marks it 计划
-    (planned), so that a reader does not take it as done. The mark is
-    gone from the first build on or after its date (`next_milestone_day`
-    tells the no-change check when that is).
+    Takes the unit record and the build's time (naive, site time zone). The
+    page marks each one not done (（计划）, （推迟）, （取消）), so that a reader
+    does not take a plan, or a meeting put off or called off, as held. Its
+    page context holds them as ``milestone_statuses``, and as
+    ``milestones_ahead`` whether each is planned (the one mark pages had
+    before a milestone had a status, still read by a site's own unit.html).
+    A milestone without a status is planned until its date, then done
+    (`next_milestone_day` tells the no-change check when that is).
     """
     today = now.date()
-    return tuple(milestone.date > today for milestone in unit.milestones)
+    return tuple(milestone.status_on(today) for milestone in unit.milestones)
 
 
 def next_milestone_day(graph: SiteGraph) -> datetime | None:
-    """The start (naive, site time zone) of the earliest day after ``graph.now`` that a milestone is dated,
-    when a page's 计划 mark must go; None when no milestone lies ahead."""
+    """The start (naive, site time zone) of the earliest day after ``graph.now`` that a milestone without a
+    status is dated, when a page's 计划 mark must go; None when no such milestone lies ahead. A milestone whose
+    status is typed shows it whatever the day (`sitegen.models.Milestone.status_on`)."""
     today = graph.now.date()
     return min((datetime.combine(milestone.date, time()) for view in graph.units
-                for milestone in view.unit.milestones if milestone.date > today), default=None)
+                for milestone in view.unit.milestones if milestone.status is None and milestone.date > today),
+               default=None)
 
 
 def _info_pages(graph: SiteGraph) -> list[Page]:

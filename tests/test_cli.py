@@ -641,6 +641,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("The interviewee left out", "no interviewee: lines",
          {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记\n", "")}),
         ("A value outside a closed list", "level: 乡", {_U: UNIT.replace("level: town", "level: 乡")}),
+        ("A milestone's status typed in other words", "status: 延期",
+         {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 召开动员部署会\n    status: 延期\n"}),
         ("A value of a closed list typed in full width (全角)", "level: ｔｏｗｎ",
          {_U: UNIT.replace("level: town", "level: ｔｏｗｎ")}),
         ("A count with a unit after it", "batches: 318批", {_U: UNIT.replace("batches: 318", "batches: 318批")}),

@@ -62,7 +62,7 @@ def test_a_deleted_source_removes_its_outputs(tmp_path: Path) -> None:
 UNIT_TWO = "name: 新镇\nlevel: town\n"
 KINDS = ["edit", "add", "delete", "retitle", "template", "config", "tally", "rename-unit", "series",
          "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect", "showtext",
-         "plainpage", "further", "unitlists", "otherpages", "summary", "sortedby", "case"]
+         "plainpage", "further", "unitlists", "otherpages", "summary", "sortedby", "case", "milestone"]
 EDITS = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 7)), min_size=1, max_size=6)
 THEME = Path(__file__).resolve().parents[1] / "templates"
 
@@ -209,6 +209,14 @@ def _apply(root: Path, kind: str, n: int) -> None:
         (root / f"content/cases/c{n % 3}.md").write_text(
             f"---\ntitle: 案例{n}\nunit: {'xinzhen' if n % 2 else 'baihe'}\nstatus: in_progress\nproblem: 问题{n}。\n"
             f"actions: [走访]\ndate: 2018-05-{n + 2:02d} 09:00\n---\n\n案例正文{n}。\n", encoding="utf-8")
+    elif kind == "milestone":
+        # A milestone's status, typed (in English or as the page shows it) or left to its date: the unit's page
+        # marks it, the open data's status column says it.
+        status = ["", "done", "planned", "postponed", "cancelled", "计划", "推迟", "取消"][n]
+        (root / "content/units/baihe.yaml").write_text(
+            UNIT + "milestones:\n  - date: 2018-01-15\n    title: 召开动员会\n"
+            "  - date: 2099-03-01\n    title: 召开总结会\n" + (f"    status: {status}\n" if status else ""),
+            encoding="utf-8")
     elif kind == "tamper":
         for path in sorted((root / "output").rglob("index.html"))[n % 3::3]:
             path.write_text("改过的文件", encoding="utf-8")
@@ -268,6 +276,9 @@ SCENARIOS = [
     # The case studies an interview links, and the interviews a case study links.
     [("case", 0), ("case", 3)], [("case", 1), ("move", 1)], [("case", 0), ("retitle", 2)],
     [("case", 2), ("delete", 1)], [("case", 1), ("case", 4), ("add", 6)],
+    # A milestone's status typed, changed and left out again.
+    [("milestone", 0), ("milestone", 3), ("milestone", 4), ("milestone", 0)], [("milestone", 2), ("milestone", 5)],
+    [("milestone", 7), ("milestone", 1), ("tally", 2)],
 ]
 
 
@@ -563,3 +574,20 @@ def test_the_record_keeps_fingerprint_digest_and_stamp_of_each_published_file_on
     assert load_rendered(record) == {"a.html": ("f1", "d1", 1, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)}
     assert load_rendered(record)["a.html"].stamp == Stamp.of(tmp_path / "a.html")
     assert not (tmp_path / "cache" / "rendered-x.json").exists()
+
+
+def test_a_milestone_status_typed_rewrites_its_unit_page_and_the_milestone_data_only(tmp_path: Path) -> None:
+    # The status is what the page and the open data show of a milestone besides its date, title and description.
+    root = _site(tmp_path / "site", 3)
+    unit = root / "content/units/baihe.yaml"
+    unit.write_text(UNIT + "milestones:\n  - date: 2018-01-15\n    title: 召开动员会\n", encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    unit.write_text(unit.read_text(encoding="utf-8") + "    status: cancelled\n", encoding="utf-8")
+    edited = build(BuildOptions(root=root, search=False))
+    assert set(edited.changed_paths) == {
+        "units/baihe/index.html", "data/milestones.csv", "data/units.json", "data/opendata.zip",
+        "data/units/baihe/milestones.csv", "data/units/baihe/unit.json"}
+    assert "（取消）" in (root / "output/units/baihe/index.html").read_text(encoding="utf-8")
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental

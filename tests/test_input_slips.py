@@ -4466,3 +4466,62 @@ def test_actions_pasted_without_their_dashes_are_told_as_items_and_kept_apart(tm
     edit_file(site, case, f"  - 走访草莓种业研发中心，\n{second}\n", f"  - {first}\n  - {second}\n")
     page = (build_at(site) / "cases" / "baihe-caomei" / "index.html").read_text(encoding="utf-8")
     assert f">{first}</li>" in page and f">{second}</li>" in page
+
+
+# -- a milestone's status ------------------------------------------------------------------------
+
+EXAMPLE_UNIT = "content/units/baihe.yaml"
+"""The example site's unit: its milestones end the file, the last on line 36 (checked at 2025-01-01, `found`)."""
+
+
+def _with_milestone(root: Path, date: str, status: str) -> None:
+    """Add a milestone of ``date`` with ``status: …`` (line 39, its value at column 13) after the example unit's."""
+    path = root / EXAMPLE_UNIT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f"  - date: {date}\n    title: 召开大调研总结会\n    status: {status}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("typed", "value", "label", "date"), [
+    ("完成", "done", "已完成", "2018-05-10"),
+    ("延期", "postponed", "推迟", "2025-03-01"),
+    ("已推迟", "postponed", "推迟", "2025-03-01"),
+    ("已取消", "cancelled", "取消", "2018-05-10"),
+    ("计划中", "planned", "计划", "2025-03-01"),
+])
+@pytest.mark.parametrize("written", ["value", "label"])
+def test_a_milestone_status_typed_in_other_chinese_words_names_the_value_and_either_form_checks(
+        tmp_path: Path, typed: str, value: str, label: str, date: str, written: str) -> None:
+    # A milestone had no status: "status: 延期" was "unknown field … hint: remove it", and a meeting put off was
+    # published as held once its day had passed.
+    root = copy_example(tmp_path)
+    _with_milestone(root, date, typed)
+    assert printed(root) == [
+        f'{EXAMPLE_UNIT}:39:13: error: "{typed}" is not one of the allowed values for "milestones → item 3 → status"\n'
+        f"  hint: write status: {value}, or status: {label} as the pages show it"]
+    edit_file(root, EXAMPLE_UNIT, f"status: {typed}", f"status: {value if written == 'value' else label}")
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("typed", "meant", "label"), [
+    ("canceled", "cancelled", "取消"),
+    ("Postpone", "postponed", "推迟"),
+    ("planed", "planned", "计划"),
+])
+def test_a_misspelt_milestone_status_is_asked_about_the_value_meant(tmp_path: Path, typed: str, meant: str,
+                                                                    label: str) -> None:
+    root = copy_example(tmp_path)
+    _with_milestone(root, "2025-03-01", typed)
+    assert printed(root) == [
+        f'{EXAMPLE_UNIT}:39:13: error: "{typed}" is not one of the allowed values for "milestones → item 3 → status"\n'
+        f"  hint: did you mean {meant} ({label})? write status: {meant}"]
+    edit_file(root, EXAMPLE_UNIT, f"status: {typed}", f"status: {meant}")
+    assert printed(root) == []
+
+
+def test_a_milestone_status_of_no_known_word_lists_the_four(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    _with_milestone(root, "2025-03-01", "进行中")
+    assert printed(root) == [
+        f'{EXAMPLE_UNIT}:39:13: error: "进行中" is not one of the allowed values for "milestones → item 3 → status"\n'
+        "  hint: use one of: done (已完成), planned (计划), postponed (推迟), cancelled (取消)"]
+

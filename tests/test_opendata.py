@@ -126,23 +126,30 @@ def test_milestones_csv_and_json_say_each_milestone_is_done_or_planned(output: P
     assert json.loads((output / "data/units/baihe/unit.json").read_bytes())["milestones"] == nested
 
 
-def test_the_datapackage_describes_a_milestone_as_done_or_planned(output: Path) -> None:
-    # Its date was described as "Date of the event" and its title "What happened", wrong for a planned one.
+def test_the_datapackage_describes_a_milestones_four_statuses(output: Path) -> None:
+    # Its date was described as "Date of the event" and its title "What happened", wrong for a planned one; its
+    # status as done or planned by the date alone, though an editor may write postponed (推迟) or cancelled (取消).
     package = json.loads((output / "datapackage.json").read_bytes())
     milestones = next(r for r in package["resources"] if r["name"] == "milestones")
-    assert milestones["description"] == ("各单位的大事记，每行一件事，含计划中的事项（见 status 列）。 Milestones, one row "
-                                         "each, those planned too (see the status column).")
+    assert milestones["description"] == ("各单位的大事记，每行一件事，含计划中、推迟和取消的事项（见 status 列）。 Milestones, "
+                                         "one row each, those planned, postponed or cancelled too (see the status "
+                                         "column).")
     assert [(f["name"], f["title"], f["description"], f.get("constraints")) for f in milestones["schema"]["fields"]][2:] == [
-        ("date", "日期", "事件发生的日期，计划中的事项为计划日期（ISO 8601）。 Date of the event, or, for a planned one, "
-         "the date it is planned for (ISO 8601).", {"required": True}),
-        ("title", "事件", "事件名称，或计划中的事项。 What happened, or what is planned.", {"required": True}),
+        ("date", "日期", "事件发生的日期；计划中或推迟的事项为计划日期，取消的事项为原定日期（ISO 8601）。 Date of the event; for "
+         "a planned or postponed one, the date it is planned for; for a cancelled one, the date it was planned for "
+         "(ISO 8601).", {"required": True}),
+        ("title", "事件", "事件名称，或计划、推迟、取消的事项。 What happened, or what is planned, put off or called off.",
+         {"required": True}),
         ("description", "详情", "详细说明；可为空。 Details; may be empty.", None),
-        ("status", "状态", "是否已发生：done 为已发生（日期不晚于数据生成当天）；planned 为计划中（日期在数据生成之后），"
-         "单位页面标为“（计划）”。 Whether it happened: done when dated on or before the day the data was published, "
-         "planned when dated after it (a plan, marked 计划 on the unit's page).",
-         {"required": True, "enum": ["done", "planned"]})]
+        ("status", "状态", "事项的状态：done 为已完成；planned 为计划中；postponed 为已推迟；cancelled 为已取消。未写明状态的按日期"
+         "判断：日期不晚于数据生成当天为 done，在其后为 planned。单位页面把未完成的事项标为“（计划）”“（推迟）”或“（取消）”。 "
+         "Where it stands: done when it took place, planned when it lies ahead, postponed when put off, cancelled "
+         "when called off. Where the editors gave none, the date decides: done when dated on or before the day the "
+         "data was published, planned when dated after it. The unit's page marks the ones not done 计划, 推迟 or 取消.",
+         {"required": True, "enum": ["done", "planned", "postponed", "cancelled"]})]
     text = parse_html(output / "about-data/index.html").text_content()
-    assert "标为“（计划）”；开放数据中这类事项的 status 列为 planned，已发生的为 done。" in text
+    assert ("推迟举行的标为“（推迟）”，日期为推迟后的计划日期；取消的标为“（取消）”，日期为原定日期。开放数据中这几类事项的 status 列"
+            "分别为 planned、postponed、cancelled，已完成的为 done。") in text
 
 
 def test_a_milestone_is_planned_until_the_day_of_its_date_as_on_the_units_page(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 from sitegen.build import BuildOptions, build
 from sitegen.cli import main
 from sitegen.errors import Report
-from sitegen.models import CaseStudyMeta, InterviewMeta, Series, Tally, Unit
+from sitegen.models import CaseStudyMeta, InterviewMeta, Milestone, Series, Tally, Unit
 from sitegen.scaffold import ScaffoldError, new_unit, yaml_text
 from sitegen.yamltext import load_yaml
 
@@ -397,6 +397,7 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
     assert _fields_written(series, Series) == set(Series.model_fields) - {"id"}
     assert _fields_written(unit, Unit) == set(Unit.model_fields) - {"id"}
     assert _fields_written(unit, Tally) == set(Tally.model_fields)
+    assert _fields_written(unit, Milestone) == set(Milestone.model_fields)  # its status too, commented out
     assert _fields_written(case, CaseStudyMeta) == set(CaseStudyMeta.model_fields) - {"updated"}
     assert "level: subdistrict" in unit.read_text(encoding="utf-8")
     # A series is always published: its blurb is to be written at once. The case is a draft, the unit's

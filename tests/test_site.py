@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import json
 import os
 import re
 import struct
@@ -1163,3 +1165,88 @@ def test_the_pages_nearest_in_time_are_the_nearer_then_the_newer_in_the_lists_or
     assert [entry.day for entry in nearest_in_time(days[:2], datetime(2018, 5, 6, 10), 5)] == [9, 7]
     # Of two as near, the newer: 5-08 is a day from 5-07 and from 5-09.
     assert [entry.day for entry in nearest_in_time(days, datetime(2018, 5, 8, 10), 1)] == [9]
+
+
+# ---------------------------------------------------------------- a milestone's status
+
+_STATUS_NOW = datetime(2025, 1, 1, 9, 0)
+"""The build's time of the milestone tests: the example's milestones (2018) lie before it."""
+_MORE_MILESTONES = """  - date: 2018-05-10
+    title: 召开推进会
+  - date: 2018-06-01
+    title: 召开企业座谈会
+    status: cancelled
+  - date: 2024-12-01
+    title: 召开村居书记会
+    status: planned
+  - date: 2025-03-01
+    title: 召开大调研总结会
+    description: 原定2024年12月20日召开。
+    status: postponed
+  - date: 2025-06-01
+    title: 发布调研报告
+"""
+"""Milestones added after the example's: one for each status, typed or by the date (at `_STATUS_NOW`)."""
+
+
+def _milestone_site(root: Path, more: str = _MORE_MILESTONES) -> Path:
+    """The example site with ``more`` milestones after its own, built at `_STATUS_NOW`; returns its output."""
+    copy_example(root)
+    unit = root / "content/units/baihe.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8") + more, encoding="utf-8")
+    build(BuildOptions(root=root, now=_STATUS_NOW, search=False))
+    return root / "output"
+
+
+def test_each_milestone_status_is_shown_on_the_unit_page_and_in_the_open_data(tmp_path: Path) -> None:
+    # A milestone had no status: a meeting put off or called off was published as held once its day had passed.
+    output = _milestone_site(tmp_path / "site")
+    items = parse_html(output / "units/baihe/index.html").cssselect("ol.timeline > li")
+    assert [" ".join(item.cssselect(".when")[0].text_content().split()) for item in items] == [
+        "2018年1月12日", "2018年1月15日", "2018年5月10日", "2018年6月1日（取消）", "2024年12月1日（计划）",
+        "2025年3月1日（推迟）", "2025年6月1日（计划）"]
+    # The cancelled one is struck through and marked in words: the line alone tells a screen reader nothing.
+    assert [(item.get("class"), [s.text for s in item.cssselect(".milestone-title s")]) for item in items] == [
+        (None, []), (None, []), (None, []), ("milestone-cancelled", ["召开企业座谈会"]), (None, []), (None, []),
+        (None, [])]
+    statuses = ["done", "done", "done", "cancelled", "planned", "postponed", "planned"]
+    with (output / "data/milestones.csv").open(encoding="utf-8-sig", newline="") as data:
+        rows = list(csv.DictReader(data))
+    assert [(row["date"], row["title"], row["status"]) for row in rows][2:] == [
+        ("2018-05-10", "召开推进会", "done"), ("2018-06-01", "召开企业座谈会", "cancelled"),
+        ("2024-12-01", "召开村居书记会", "planned"), ("2025-03-01", "召开大调研总结会", "postponed"),
+        ("2025-06-01", "发布调研报告", "planned")]
+    assert [row["status"] for row in rows] == statuses
+    with (output / "data/units/baihe/milestones.csv").open(encoding="utf-8-sig", newline="") as data:
+        assert [row["status"] for row in csv.DictReader(data)] == statuses
+    [unit] = json.loads((output / "data/units.json").read_bytes())
+    assert [m["status"] for m in unit["milestones"]] == statuses
+    own = json.loads((output / "data/units/baihe/unit.json").read_bytes())
+    assert [m["status"] for m in own["milestones"]] == statuses
+
+
+def test_a_milestone_status_typed_as_the_page_shows_it_builds_the_same_site(tmp_path: Path) -> None:
+    # 已完成, 计划, 推迟, 取消 are what the page shows: typed with a Chinese input method, each is read as its value.
+    english = _milestone_site(tmp_path / "english", _MORE_MILESTONES + "    status: planned\n")
+    chinese = _milestone_site(tmp_path / "chinese", _MORE_MILESTONES.replace("status: cancelled", "status: 取消")
+                              .replace("status: planned", "status: 计划").replace("status: postponed", "status: 推迟")
+                              + "    status: 计划\n")
+    assert tree_hashes(chinese) == tree_hashes(english)
+
+
+def test_milestones_without_a_status_build_the_same_site_as_with_the_status_their_date_says(tmp_path: Path) -> None:
+    # Without status:, a milestone is planned until its day and done from then on, as before milestones had one:
+    # a site that never types it publishes the same pages and data.
+    more = "  - date: 2025-06-01\n    title: 发布调研报告\n"
+    untyped = _milestone_site(tmp_path / "untyped", more)
+    typed = _milestone_site(tmp_path / "typed", more + "    status: planned\n")
+    unit = tmp_path / "typed/content/units/baihe.yaml"
+    edit_file(tmp_path / "typed", "content/units/baihe.yaml", "description: 全镇动员部署，全面推进大调研工作。",
+              "description: 全镇动员部署，全面推进大调研工作。\n    status: done")
+    assert unit.read_text(encoding="utf-8").count("status: ") == 2
+    build(BuildOptions(root=tmp_path / "typed", now=_STATUS_NOW, search=False))
+    assert tree_hashes(typed) == tree_hashes(untyped)
+    page = parse_html(untyped / "units/baihe/index.html")
+    assert [" ".join(w.text_content().split()) for w in page.cssselect("ol.timeline .when")] == [
+        "2018年1月12日", "2018年1月15日", "2025年6月1日（计划）"]
+    assert not page.cssselect("ol.timeline s, ol.timeline [class^=milestone-cancelled]")

@@ -48,8 +48,8 @@ from datetime import date
 from typing import Any, Callable, Sequence
 
 from ..lazyre import compile_later
-from ..models import (LARGEST_COUNT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit,
-                      percent_digits)
+from ..models import (LARGEST_COUNT, MILESTONE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone,
+                      Tally, Target, Unit, percent_digits)
 from ..site import SiteGraph
 from ..slugs import windows_safe
 
@@ -197,20 +197,26 @@ TARGET_FIELDS: tuple[Field, ...] = (
     Field("note", "string", "说明", "说明；可为空。 Note; may be empty."),
 )
 
-MILESTONE_STATUSES = ("done", "planned")
-"""The values of a milestone's ``status`` (`milestone_row`)."""
+MILESTONE_STATUSES = tuple(MILESTONE_STATUS_LABELS)
+"""The values of a milestone's ``status`` (`milestone_row`): done, planned, postponed, cancelled
+(`sitegen.models.MilestoneStatus`)."""
 
 MILESTONE_FIELDS: tuple[Field, ...] = (
     _UNIT_ID, _UNIT_NAME,
     Field("date", "date", "日期",
-          "事件发生的日期，计划中的事项为计划日期（ISO 8601）。 Date of the event, or, for a planned one, the date it"
-          " is planned for (ISO 8601).", required=True),
-    Field("title", "string", "事件", "事件名称，或计划中的事项。 What happened, or what is planned.", required=True),
+          "事件发生的日期；计划中或推迟的事项为计划日期，取消的事项为原定日期（ISO 8601）。 Date of the event; for a"
+          " planned or postponed one, the date it is planned for; for a cancelled one, the date it was planned for"
+          " (ISO 8601).", required=True),
+    Field("title", "string", "事件", "事件名称，或计划、推迟、取消的事项。 What happened, or what is planned, put off or"
+          " called off.", required=True),
     Field("description", "string", "详情", "详细说明；可为空。 Details; may be empty."),
     Field("status", "string", "状态",
-          "是否已发生：done 为已发生（日期不晚于数据生成当天）；planned 为计划中（日期在数据生成之后），"
-          "单位页面标为“（计划）”。 Whether it happened: done when dated on or before the day the data was"
-          " published, planned when dated after it (a plan, marked 计划 on the unit's page).", required=True,
+          "事项的状态：done 为已完成；planned 为计划中；postponed 为已推迟；cancelled 为已取消。未写明状态的按日期判断："
+          "日期不晚于数据生成当天为 done，在其后为 planned。单位页面把未完成的事项标为“（计划）”“（推迟）”或“（取消）”。"
+          " Where it stands: done when it took place, planned when it lies ahead, postponed when put off, cancelled"
+          " when called off. Where the editors gave none, the date decides: done when dated on or before the day the"
+          " data was published, planned when dated after it. The unit's page marks the ones not done 计划, 推迟 or"
+          " 取消.", required=True,
           enum=MILESTONE_STATUSES),
 )
 
@@ -254,8 +260,8 @@ DOWNLOADS: tuple[Download, ...] = (
              "各单位的调研覆盖目标，每行一个目标。 Coverage targets, one row per unit and group.",
              "csv", "text/csv", TARGET_FIELDS, ("unit_id", "group"), True),
     Download("milestones", "data/milestones.csv", "大事记（CSV）",
-             "各单位的大事记，每行一件事，含计划中的事项（见 status 列）。"
-             " Milestones, one row each, those planned too (see the status column).",
+             "各单位的大事记，每行一件事，含计划中、推迟和取消的事项（见 status 列）。"
+             " Milestones, one row each, those planned, postponed or cancelled too (see the status column).",
              "csv", "text/csv", MILESTONE_FIELDS, (), True),
     Download("units", "data/units.csv", "单位列表（CSV）",
              "全部单位，每行一个。 Every unit, one row each.",
@@ -353,13 +359,14 @@ def target_row(unit: Unit, target: Target) -> dict[str, Any]:
 def milestone_row(unit: Unit, milestone: Milestone, today: date) -> dict[str, Any]:
     """One milestone as a JSON-ready row: keys of `MILESTONE_FIELDS`.
 
-    ``today`` is the build's day (site time zone): a milestone dated after
-    it is ``planned``, one on or before it ``done``, the rule by which the
-    unit's page marks it 计划 (`sitegen.site.milestones_ahead`).
+    ``today`` is the build's day (site time zone): the ``status`` is the
+    one typed, else ``planned`` when dated after it and ``done`` on or
+    before it (`sitegen.models.Milestone.status_on`), as the unit's page
+    marks it (`sitegen.site.milestone_statuses`).
     """
     return {"unit_id": unit.id, "unit_name": unit.name, "date": milestone.date.isoformat(),
             "title": milestone.title, "description": milestone.description,
-            "status": MILESTONE_STATUSES[milestone.date > today]}
+            "status": milestone.status_on(today)}
 
 
 def unit_row(unit: Unit, url: str) -> dict[str, Any]:
@@ -457,7 +464,7 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
     urls = graph.urls
     tallies = _rows(graph, tally_row, "tallies")
     units = graph.units
-    today = graph.now.date()  # the day the unit pages mark planned milestones by (`sitegen.site.milestones_ahead`)
+    today = graph.now.date()  # the day the unit pages mark milestones by (`sitegen.site.milestone_statuses`)
 
     def dated_milestone_row(unit: Unit, milestone: Milestone) -> dict[str, Any]:
         return milestone_row(unit, milestone, today)
