@@ -5,7 +5,7 @@ of publishing, updating and taking off.
 Job: the dates' rules (`check_tally_dates`, `check_measured_dates`,
 `check_far_plans`, `check_century_slips`, `check_publish_year`,
 `check_taken_off`, `check_update_time`, `check_tally_order`,
-`check_milestone_order`, `check_repeated_milestones`), the parts of them
+`check_milestone_order`, `check_repeated_milestones`, `check_milestone_status`), the parts of them
 `sitegen.checks.check_failed_unit` runs, and the tally most likely misdated
 (`misdated_tally`, which `sitegen.checkrelated` names too).
 
@@ -142,9 +142,13 @@ def check_far_plans(unit: Sourced[Unit], today: date, report: Report) -> None:
 
 def far_plans(path: str, yaml: YamlData, milestones: Sequence[tuple[int, Milestone]],
                targets: Sequence[tuple[int, Target]], today: date, report: Report) -> None:
-    """`check_far_plans` over ``(index in the file's list, item)`` pairs of milestones and targets."""
+    """`check_far_plans` over ``(index in the file's list, item)`` pairs of milestones and targets.
+
+    A milestone marked done or cancelled is left out: its page shows it as no plan (a done one ahead is told by
+    `milestone_status`)."""
     dated: list[tuple[tuple[str | int, ...], str, date]] = [
-        (("milestones", index, "date"), "milestone date", milestone.date) for index, milestone in milestones]
+        (("milestones", index, "date"), "milestone date", milestone.date) for index, milestone in milestones
+        if milestone.status_on(today) not in ("done", "cancelled")]
     dated += [(("targets", index, "deadline"), "deadline", target.deadline)
               for index, target in targets if target.deadline is not None]
     for place, what, day in dated:
@@ -646,6 +650,46 @@ def milestone_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]]
             report.error(path, line, column,
                          f"milestone of {after.isoformat()} is listed after the one of {before.isoformat()}",
                          "list milestones oldest first (按日期从早到晚)")
+
+
+def check_milestone_status(unit: Sourced[Unit], today: date, report: Report) -> None:
+    """Warn at the ``status`` of each milestone of ``unit`` that its date contradicts on ``today`` (the build's
+    day, site time zone).
+
+    A milestone marked planned (计划) or postponed (推迟) whose date has
+    passed is still published as not done: most often the editor set the
+    status while it was ahead and it has since taken place, or been put off
+    again to a day not yet written. One marked done (已完成) but dated
+    after today is published as having taken place on a day still to come:
+    a slip of the date, or a status written ahead of the event. On its day
+    itself a plan is not warned: the meeting may be later that day.
+    Milestones without a status follow their date (`sitegen.models.Milestone.status_on`)
+    and are never warned here.
+    """
+    milestone_status(unit.path, unit.yaml, list(enumerate(unit.record.milestones)), today, report)
+
+
+def milestone_status(path: str, yaml: YamlData, milestones: Sequence[tuple[int, Milestone]], today: date,
+                     report: Report) -> None:
+    """`check_milestone_status` over ``(index in the file's milestones list, milestone)`` pairs."""
+    for index, milestone in milestones:
+        status = milestone.status.value if milestone.status is not None else None
+        title, day = clip(milestone.title, 40), milestone.date.isoformat()
+        if status == "planned" and milestone.date < today:
+            message = f'milestone "{title}" is marked planned (计划), but its date {day} has passed'
+            hint = ("once it has taken place, write status: done; if it was put off (推迟), write its new day in "
+                    "date: and status: postponed; if it will not take place (取消), write status: cancelled")
+        elif status == "postponed" and milestone.date < today:
+            message = f'milestone "{title}" is marked postponed (推迟) to {day}, a day that has passed'
+            hint = ("write in date: the day it is now planned for; once it has taken place, write status: done and, "
+                    "in date:, the day it took place; if it will not take place (取消), write status: cancelled")
+        elif status == "done" and milestone.date > today:
+            message = f'milestone "{title}" is marked done (已完成), but its date {day} is in the future'
+            hint = ("check the date against the source document; if it has not taken place yet, delete the status "
+                    "line: the page marks it planned (计划) until its day comes")
+        else:
+            continue
+        report.warning(path, *yaml.locate(("milestones", index, "status")), message, hint)
 
 
 def check_repeated_milestones(unit: Sourced[Unit], report: Report) -> None:

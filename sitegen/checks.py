@@ -40,9 +40,10 @@ from pydantic import ValidationError
 from .checkcommon import level_of
 from .checkcopies import check_copied_pages, check_copied_summaries, check_copied_tallies
 from .checkdates import (check_century_slips, check_far_plans, check_measured_dates, check_milestone_order,
-                         check_publish_year, check_repeated_milestones, check_taken_off, check_tally_dates,
-                         check_tally_order, check_update_time, cited_tallies, far_plans, likely_year, measured_dates,
-                         milestone_order, readable_dates, repeated_milestones, tally_dates, tally_order)
+                         check_milestone_status, check_publish_year, check_repeated_milestones, check_taken_off,
+                         check_tally_dates, check_tally_order, check_update_time, cited_tallies, far_plans,
+                         likely_year, measured_dates, milestone_order, milestone_status, readable_dates,
+                         repeated_milestones, tally_dates, tally_order)
 from .checkfigures import (check_count_sizes, check_empty_tallies, check_example_targets, check_figures_shown,
                            check_guide_figures, check_repeated_tallies, check_tally_arithmetic, check_tally_notes,
                            check_targets, check_text_figures, count_sizes, empty_tallies, example_targets,
@@ -68,8 +69,9 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_failed_images", "check_failed_references", "check_far_plans", "check_figures_shown",
            "check_formula_texts", "check_guide_figures", "check_heard_names", "check_images", "check_init_examples",
            "check_init_id", "check_init_figures", "check_listed_lines", "check_measured_dates",
-           "check_milestone_order", "check_misspelling_clashes", "check_misspellings", "check_page_titles",
-           "check_placeholders", "check_plain_text_fields", "check_publish_year", "check_office_named_units",
+           "check_milestone_order", "check_milestone_status", "check_misspelling_clashes", "check_misspellings",
+           "check_page_titles", "check_placeholders", "check_plain_text_fields", "check_publish_year",
+           "check_office_named_units",
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
            "check_repeated_tallies", "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher",
            "check_spreadsheet_ids", "check_taken_off", "check_tally_arithmetic", "check_tally_dates",
@@ -115,6 +117,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_tally_order(unit, report, now.date(), cited.get(unit.record.id, {}))
         check_milestone_order(unit, report)
         check_repeated_milestones(unit, report)
+        check_milestone_status(unit, now.date(), report)
         check_targets(unit, report)
     check_century_slips(content, report)
     check_unit_names(content, report)
@@ -182,7 +185,8 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     item compared with the valid one before it, no count is so large that it is most likely mistyped
     (`check_count_sizes`, without the comparison with other units), no tally counts nothing without a note
     (`check_empty_tallies`), no target is the example's (`check_example_targets`), no milestone or
-    deadline lies decades ahead (`check_far_plans`), and targets as
+    deadline lies decades ahead (`check_far_plans`), no milestone's status is contradicted by its date
+    (`check_milestone_status`), and targets as
     `check_targets` checks them, so mending the file's errors brings no new
     message about them; two targets of one group are found even when one of them has another error.
     ``cited``: the dates its case studies give as ``related_tally`` (`cited_tallies`), to tell a mistyped
@@ -207,6 +211,7 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     milestones = _valid_items(Milestone, value.get("milestones"))
     repeated_milestones(path, data, milestones, report)
     far_plans(path, data, milestones, targets, today, report)
+    milestone_status(path, data, milestones, today, report)
 
 
 _ItemT = TypeVar("_ItemT", Tally, Target, Milestone)

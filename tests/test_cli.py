@@ -798,6 +798,10 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A milestone pasted twice (warning)", "召开动员部署会 of 2018-01-15 twice",
          {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 召开动员部署会\n    description: 全镇动员部署。\n"
                      "  - date: 2018-01-15\n    title: 召开动员部署会\n    description: 全镇动员部署。\n"}),
+        ("A milestone still marked planned after its day (warning)", "status: planned, date: 2018-01-15",
+         {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 召开动员部署会\n    status: planned\n"}),
+        ("A milestone marked done on a day still to come (warning)", "status: done, date: 2081-01-15",
+         {_U: UNIT + "milestones:\n  - date: 2081-01-15\n    title: 召开动员部署会\n    status: done\n"}),
         ("A measured value without its date", "measured: 62.5",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    measured: 62.5\n"}),
         ("A measured value dated ahead", "measured_as_of: 2081-06-30",

@@ -357,6 +357,8 @@ SLIPS: dict[str, Callable[[Path], None]] = {
     "leads to no page or file of this site": _edit(CASE, "白鹤种草莓已有30多年", "见[白鹤镇](units/baihee/)。白鹤种草莓已有30多年"),
     "as the unit name 白鹤镇 does (同音)": _edit(CASE, "白鹤种草莓已有30多年", "柏合镇种草莓已有30多年"),
     "not found": _edit(CASE, "白鹤种草莓已有30多年", "![草莓基地](images/caomei-jidi.jpg)\n\n白鹤种草莓已有30多年"),
+    "is marked planned (计划), but its date": _edit(UNIT, "    title: 召开大调研动员部署会\n",
+                                                  "    title: 召开大调研动员部署会\n    status: planned\n"),
     "saved as GBK/GB18030, not UTF-8": _save_as("gbk"),
     'saved as UTF-16 ("Unicode"), not UTF-8': _save_as("utf-16"),
     'Notepad added ".txt"': lambda root: (root / INTERVIEW).rename(root / (INTERVIEW + ".txt")),

@@ -4525,3 +4525,41 @@ def test_a_milestone_status_of_no_known_word_lists_the_four(tmp_path: Path) -> N
         f'{EXAMPLE_UNIT}:39:13: error: "进行中" is not one of the allowed values for "milestones → item 3 → status"\n'
         "  hint: use one of: done (已完成), planned (计划), postponed (推迟), cancelled (取消)"]
 
+
+_NOT_DONE_YET = ("once it has taken place, write status: done; if it was put off (推迟), write its new day in date: "
+                 "and status: postponed; if it will not take place (取消), write status: cancelled")
+
+
+@pytest.mark.parametrize(("date", "status", "message", "hint", "old", "new"), [
+    ("2024-12-31", "planned", 'milestone "召开大调研总结会" is marked planned (计划), but its date 2024-12-31 has passed',
+     _NOT_DONE_YET, "status: planned", "status: done"),
+    ("2024-12-31", "planned", 'milestone "召开大调研总结会" is marked planned (计划), but its date 2024-12-31 has passed',
+     _NOT_DONE_YET, "date: 2024-12-31\n    title: 召开大调研总结会\n    status: planned",
+     "date: 2025-03-01\n    title: 召开大调研总结会\n    status: postponed"),
+    ("2024-12-31", "postponed", 'milestone "召开大调研总结会" is marked postponed (推迟) to 2024-12-31, a day that has passed',
+     "write in date: the day it is now planned for; once it has taken place, write status: done and, in date:, the "
+     "day it took place; if it will not take place (取消), write status: cancelled",
+     "date: 2024-12-31", "date: 2025-03-01"),
+    ("2025-06-01", "done", 'milestone "召开大调研总结会" is marked done (已完成), but its date 2025-06-01 is in the future',
+     "check the date against the source document; if it has not taken place yet, delete the status "
+     "line: the page marks it planned (计划) until its day comes", "\n    status: done", ""),
+])
+def test_a_milestone_status_its_date_contradicts_is_warned_and_the_hint_followed_checks(
+        tmp_path: Path, date: str, status: str, message: str, hint: str, old: str, new: str) -> None:
+    # A plan whose day has passed stays published as a plan until the editor says what became of it; a milestone
+    # marked done on a day still to come is published as held. A plan on its own day (the meeting may be later
+    # that day) and a cancelled one on any day are not warned.
+    root = copy_example(tmp_path)
+    _with_milestone(root, date, status)
+    assert printed(root) == [f"{EXAMPLE_UNIT}:39:13: warning: {message}\n  hint: {hint}"]
+    edit_file(root, EXAMPLE_UNIT, old, new)
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("date", "status"), [("2025-01-01", "planned"), ("2025-01-01", "postponed"),
+                                              ("2025-01-01", "done"), ("2018-05-10", "cancelled"),
+                                              ("2025-06-01", "cancelled")])
+def test_a_milestone_status_its_date_allows_is_not_warned(tmp_path: Path, date: str, status: str) -> None:
+    root = copy_example(tmp_path)
+    _with_milestone(root, date, status)
+    assert printed(root) == []
