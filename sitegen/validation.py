@@ -1553,8 +1553,10 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
                 and (summed := _tally_figure_meant(data, loc)) is not None:
             hint = summed  # in_progress: with nothing after it, as a line left out is: the figure that adds up
         elif kind == "count" and isinstance(typed, str) and (found := _tally_figure_summed(data, loc)) is not None \
-                and (offered := _DIGITS_OFFERED.search(hint)) is not None and int(offered.group(1)) != found[0]:
-            # in_progress: .5 was offered "write the digits alone: 5", which then did not add up to 50.
+                and found[0] > 0 and (offered := _DIGITS_OFFERED.search(hint)) is not None \
+                and int(offered.group(1)) != found[0]:
+            # in_progress: .5 was offered "write the digits alone: 5", which then did not add up to 50. Other
+            # figures of 0 give 0, no figure to offer: a tally not yet counted through.
             hint += (f"; the tally's other figures give {found[0]} ({found[1]} = {found[0]}): check the figure "
                      "against the source document")
         if "quoted" in context and _on_key_line(data, loc, context["index"]):  # [大调研: 2018, 民生]: no "- "
