@@ -2558,13 +2558,15 @@ def test_a_related_tally_after_the_case_study_without_an_earlier_one_says_the_un
     assert found(root) == []
 
 
-@pytest.mark.parametrize(("tallies", "offered"), [
-    (tally("2028-04-26", 296, 143, 103, 50), ""),
+@pytest.mark.parametrize(("tallies", "offered", "year"), [
+    (tally("2028-04-26", 296, 143, 103, 50), "", "write the day the figures were counted (统计日期), today or earlier"),
+    # Beside a tally of 2018, the year one digit off is offered, as the case study's related_tally says too.
     (tally("2018-03-01", 100, 50, 30, 20) + tally("2028-04-26", 296, 143, 103, 50),
-     "; else write related_tally: 2018-03-01, the as_of date of the other tally of unit baihe"),
+     "; else write related_tally: 2018-03-01, the as_of date of the other tally of unit baihe",
+     "did you mean 2018, the year of the unit's other tallies? write as_of: 2018-04-26"),
 ])
 def test_a_related_tally_is_never_offered_a_tally_date_in_the_future(tmp_path: Path, tallies: str,
-                                                                    offered: str) -> None:
+                                                                    offered: str, year: str) -> None:
     # The unit's tally typed 2028 for 2018: the case studies were told to write related_tally: 2028-04-26, and,
     # the tally's date mended, told to undo that.
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies),
@@ -2575,8 +2577,7 @@ def test_a_related_tally_is_never_offered_a_tally_date_in_the_future(tmp_path: P
         "  hint: unit baihe's tally of 2028-04-26 is dated in the future (an error told in content/units/baihe.yaml): "
         f"if it is the tally meant here, correct its as_of there, and this line may stay as it is{offered}",
         f"content/units/baihe.yaml:{line}:12: error: tally of 2028-04-26 is dated in the future: a tally counts what "
-        "was collected by a day that has come\n  hint: write the day the figures were counted (统计日期), today or "
-        "earlier"]
+        f"was collected by a day that has come\n  hint: {year}"]
     unit = root / UNIT_PATH
     unit.write_text(unit.read_text(encoding="utf-8").replace("2028-04-26", "2018-04-26"), encoding="utf-8")
     assert found(root) == []
