@@ -1373,7 +1373,9 @@ def parse_count(value: Any) -> int:
     alone; a number said with 半 (``1万半``, a half) is not read, as its figure is more than its digits. Words
     that say something (``约1.2万``, ``1万余``, ``296份左右``) are offered a place in the
     tally's note. The rule (whole numbers >= 0) is from issue 3. A count above `LARGEST_COUNT` is refused
-    too: the open data could not keep it exactly.
+    too: the open data could not keep it exactly. The error's context holds the figure its hint offers to
+    write as ``offered`` when it offers the digits typed alone (None else), for a hint that knows the record
+    (`sitegen.validation`) to set it beside the figure the tally's sum gives.
     """
     hint = "write the number in digits (0-9) alone: no units such as 份 or 批, no commas, no spaces"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -1385,10 +1387,12 @@ def parse_count(value: Any) -> int:
                                   {"text": value, "hint": "counts are 0 or more; check the figure"})
     # 1,296 as Excel shows it, 1，296 or 1　296 typed so, 1 296 with a no-break space from a web page
     if re.fullmatch(r"[1-9]\d{0,2}(?:[,，' \u3000\u00a0\u202f]\d{3})+", text):  # never 0,296: no number starts so
+        digits = re.sub(r'[^0-9]', '', text)
         raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
-                                  {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
+                                  {"text": value, "hint": f"write the digits alone: {digits}", "offered": int(digits)})
     if not text.isascii() or not text.isdigit():
         offer = NoteOffer()
+        offered: int | None = None  # the figure the hint offers to write, when it offers one
         if _HALF_OF_A_NUMBER.search(text):  # 1万半, 两千半: the figure without its half was offered, 10000 for 15000
             hint = (f'"{text}" holds 半 (a half), so its digits alone are not the figure: write the whole figure in '
                     "digits, the half included, as the source gives it")
@@ -1403,7 +1407,8 @@ def parse_count(value: Any) -> int:
             else:
                 hint += ", not a whole number: check the figure against the source"
         elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
-            hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {text.replace(".", "")}; '
+            offered = int(text.replace(".", ""))
+            hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {offered}; '
                     "if it is a decimal point, check the figure: counts are whole numbers")
         elif re.fullmatch(r"\d+\.0+", text):  # 296.0, as a spreadsheet may export it
             hint = f"write {int(text.partition('.')[0])}: a count has no decimal point"
@@ -1421,6 +1426,7 @@ def parse_count(value: Any) -> int:
             hint = (f'"{text}" stands for a figure not known yet: write the figure from the source; if the field may '
                     "be left out (batches, 调研批次), delete its line rather than write 0, which would be published")
         elif (meant := _count_with_words(text)) is not None:
+            offered = int(meant)
             offer = _words_to_note(text, re.sub(r"[^0-9,，]", "", _before_bracketed_words(text)))
             hint = (f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
                     + offer.tail)
@@ -1431,7 +1437,7 @@ def parse_count(value: Any) -> int:
         elif re.fullmatch(r"\d+(?:[ \u3000\u00a0]+\d+)+", text):
             hint = f"if it is one number, write it without the spaces: {re.sub(r'[^0-9]', '', text)}"
         raise PydanticCustomError("count", '"{text}" is not a whole number',
-                                  {"text": value, "hint": hint, "figure": offer.figure})
+                                  {"text": value, "hint": hint, "figure": offer.figure, "offered": offered})
     if int(text) > LARGEST_COUNT:  # 16 digits or more: the open data would publish another figure
         raise PydanticCustomError(
             "count", '"{text}" is too large for a count ({digits} digits): a spreadsheet (Excel) keeps 15 digits of '

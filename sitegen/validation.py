@@ -1552,9 +1552,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         if kind == "count" and (typed is None or (isinstance(typed, str) and not typed.strip())) \
                 and (summed := _tally_figure_meant(data, loc)) is not None:
             hint = summed  # in_progress: with nothing after it, as a line left out is: the figure that adds up
-        elif kind == "count" and isinstance(typed, str) and (found := _tally_figure_summed(data, loc)) is not None \
-                and found[0] > 0 and (offered := _DIGITS_OFFERED.search(hint)) is not None \
-                and int(offered.group(1)) != found[0]:
+        elif kind == "count" and context.get("offered") is not None \
+                and (found := _tally_figure_summed(data, loc)) is not None and 0 < found[0] != context["offered"]:
             # in_progress: .5 was offered "write the digits alone: 5", which then did not add up to 50. Other
             # figures of 0 give 0, no figure to offer: a tally not yet counted through.
             hint += (f"; the tally's other figures give {found[0]} ({found[1]} = {found[0]}): check the figure "
@@ -1564,9 +1563,6 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
                     f"{context['wide']})")
     report.error(path, line, column, message, hint)
 
-
-_DIGITS_OFFERED = compile_later(r"write the digits alone: (\d+)")
-"""The figure a count's hint offers (`sitegen.models.parse_count`), to set beside the one its tally's sum gives."""
 
 _NOTE_ENDS = "。！？；，、.!?;,"
 """Marks a note may end with: the words offered to it follow them directly, else after a ；."""
