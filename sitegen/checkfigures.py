@@ -326,8 +326,8 @@ def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, li
     told: dict[date, list[tuple[TextFigure, str]]] = defaultdict(list)
     for index, tally in enumerate(unit.record.tallies):
         if tally.note:
-            line, _ = unit.yaml.locate(("tallies", index, "note"))
-            for figure in dated_figures([(line, " ".join(tally.note.split()))], tally.as_of):
+            line = unit.yaml.locate(("tallies", index, "note"))[0]
+            for figure in _note_figures(tally, line):
                 told[figure.day].append((figure, f"the tally's note (line {line})"))
     pages = [] if content is None else [page for page in content.interviews + content.cases
                                         if page.meta.unit == unit.record.id]
@@ -356,7 +356,7 @@ def check_tally_notes(unit: Sourced[Unit], report: Report) -> None:
         if tally.escalated + tally.resolved + tally.in_progress != tally.collected:
             continue
         line, column = unit.yaml.locate(("tallies", index, "note"))
-        figures = [figure for figure in dated_figures([(line, " ".join(tally.note.split()))], tally.as_of)
+        figures = [figure for figure in _note_figures(tally, line)
                    if figure.day == tally.as_of and getattr(tally, figure.field) is not None]
         told: dict[str, TextFigure] = {}
         for figure in figures:
@@ -375,6 +375,13 @@ def check_tally_notes(unit: Sourced[Unit], report: Report) -> None:
                 f"place of {figure.typed} (a correction can say so in the note: 更正); if the note is right, correct "
                 f"{field}: {right} to {field}: {figure.value} (line {field_line})"
                 + (", so that the four figures still add up" if field != "batches" else ""))
+
+
+def _note_figures(tally: Tally, line: int) -> list[TextFigure]:
+    """The figures a tally's note gives for the days it names (`sitegen.textfigures.dated_figures`), read as one
+    line (a note typed over lines joined) starting at file line ``line``, a day without its year read with the
+    tally's ``as_of``."""
+    return dated_figures([(line, " ".join((tally.note or "").split()))], tally.as_of)
 
 
 def _column_in_line(text: str, line: int, column: int, figure: TextFigure) -> int:
