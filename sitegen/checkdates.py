@@ -441,7 +441,7 @@ def _tell_moved_tally(path: str, yaml: YamlData, dated: Sequence[tuple[int, date
     instead ("tally of 2018-04-26 is listed after the tally of 2018-06-30" for a new tally pasted at the top),
     and an editor following that moved a tally that was in its place."""
     index, day = dated[place]
-    others = [(other, other_day) for other, other_day in (*dated[:place], *dated[place + 1:])]
+    others = [*dated[:place], *dated[place + 1:]]  # in date order (`_moved_tally`)
     later = next(((other, other_day) for other, other_day in others if other_day > day), None)
     earlier = [(other, other_day) for other, other_day in others if other_day < day]
     first, last = yaml.lines_of(("tallies", index))
