@@ -938,7 +938,7 @@ def example_contact(config: Config) -> list[tuple[tuple[str, ...], str, str]]:
     ``publisher`` that says it is an example (示例), as the bundled site and ``sitegen init`` have them.
     Empty for a site built for an example or a local address (`_is_public_host`): there they are expected.
     """
-    if not _is_public_host(urlsplit(config.base_url).hostname or ""):
+    if not is_public_address(config.base_url):
         return []
     found: list[tuple[tuple[str, ...], str, str]] = []
     contact = config.contact
