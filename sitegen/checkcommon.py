@@ -4,11 +4,14 @@ file, and whether two units are told apart.
 Job: the small helpers the modules of `sitegen.checks` use alike, kept here so
 that their imports run one way only.
 
-May import: load (record types only), models (and the standard library).
+May import: lazyre, load (record types only), models (and the standard library).
 """
 
 from __future__ import annotations
 
+import re
+
+from .lazyre import compile_later
 from .load import Sourced
 from .models import Unit, UnitLevel, choice_value, plain_name
 
@@ -20,6 +23,20 @@ COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collec
 
 
 TALLY_FIGURES = ("batches", "collected", "escalated", "resolved", "in_progress")
+
+
+_CORRECTION_RE = compile_later(r"(?<!不再)(?<!无需)(?<!无须)(?<!不需)(?<!没有)(?<![不未无没])"
+                               r"(?:更正|修正|纠正|订正|核减|核销|重新打开|撤回)|(?<!not )(?<!no )(?:correct|revis)",
+                               re.IGNORECASE)
+
+
+def says_corrected(note: str | None) -> bool:
+    """True when a tally's note says its figures were corrected on purpose: a word such as 更正, 修正, 核减 or
+    "corrected", not after a word that denies it (不再更正, 未更正, 无需修正, not corrected: such a note says
+    the figure was *not* corrected). Such a note stands for the warnings about a count that fell
+    (`sitegen.checkdates.check_tally_order`) and about figures changed since the last build
+    (`sitegen.checkcorrections.check_corrected_tallies`), since readers see it with the figures."""
+    return bool(note) and _CORRECTION_RE.search(note) is not None
 
 
 def level_of(typed: object) -> UnitLevel | None:

@@ -14,7 +14,6 @@ May import: lazyre, errors, load (record types only), models, checkcommon (and t
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,9 +21,8 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from pydantic_core import PydanticCustomError
 
-from .checkcommon import COUNT_FIELDS, COUNT_LABELS, TALLY_FIGURES
+from .checkcommon import COUNT_FIELDS, COUNT_LABELS, TALLY_FIGURES, says_corrected
 from .errors import Report
-from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .models import Milestone, Tally, Target, Unit, clip, parse_date, publish_time_text, swapped_years
 
@@ -379,7 +377,7 @@ def tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]],
             if earlier is None:
                 continue
             old, new = getattr(earlier, name), getattr(after, name)
-            if new is not None and new < old and not _CORRECTION_RE.search(after.note or ""):
+            if new is not None and new < old and not says_corrected(after.note):
                 line, column = yaml.locate(("tallies", index, name))
                 report.warning(
                     path, line, column,
@@ -628,12 +626,6 @@ def readable_dates(items: object, field: str) -> list[tuple[int, date]]:
     return dated
 
 
-_CORRECTION_RE = compile_later(r"(?<!不再)(?<!无需)(?<!无须)(?<!不需)(?<!没有)(?<![不未无没])"
-                               r"(?:更正|修正|纠正|订正|核减|核销|重新打开|撤回)|(?<!not )(?<!no )(?:correct|revis)",
-                               re.IGNORECASE)
-"""Words of a tally's note that say a count fell on purpose (a correction): `tally_order` warns of it no more. Not
-after a word that denies it (不再更正, 未更正, 无需修正, not corrected): such a note says the figure was not
-corrected."""
 
 
 def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:
