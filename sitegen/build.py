@@ -27,7 +27,7 @@ from typing import Callable, Collection, Iterator, Mapping
 import jinja2
 
 from .addresses import AddressBook, is_address_record, moved_pages, read_address_record
-from .checks import check_content, drafts, scheduled
+from .checks import PublishedTallies, check_content, drafts, scheduled
 from .cachefile import replace_file
 from .config import Config, is_public_address, load_config, setting_place
 from .errors import Problem, Report, SiteError
@@ -36,7 +36,7 @@ from .models import publish_time_text
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_made_as_now, index_site, searchable_pages
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
-from .outputs.opendata import DATAPACKAGE_PATH, open_data_paths, render_open_data
+from .outputs.opendata import DATAPACKAGE_PATH, open_data_paths, read_published_tallies, render_open_data
 from .outputs.sitemap import render_sitemap
 from .depends import (Fingerprints, Rendered, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
@@ -217,7 +217,8 @@ def load_and_check(options: BuildOptions, report: Report, *,
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
     checked = _checked_urls(options, config)
     check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                  published=lambda: _published_files(options, config), published_at=_published_at(options, config))
+                  published=lambda: _published_files(options, config), published_at=_published_at(options, config),
+                  published_tallies=lambda: _published_tallies(options, config))
     if report.has_errors():
         raise SiteError(report.problems)
     graph = _site_graph(options, config, content, report, slugs, now, checked)
@@ -362,7 +363,8 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         unpublished += drafts(content.interviews + content.cases)
         checked = _checked_urls(options, config)
         check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                      published=lambda: _published_files(options, config), published_at=_published_at(options, config))
+                      published=lambda: _published_files(options, config), published_at=_published_at(options, config),
+                      published_tallies=lambda: _published_tallies(options, config))
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now, checked, templates)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
@@ -419,6 +421,19 @@ def _published_files(options: BuildOptions, config: Config) -> dict[str, str]:
     build."""
     record = _address_record(options, config)
     return {rel: known.title for rel, known in record[1].pages.items()} if record is not None else {}
+
+
+def _published_tallies(options: BuildOptions, config: Config) -> PublishedTallies:
+    """The tallies the last build into the published output folder published, from its open data
+    (`sitegen.outputs.opendata.read_published_tallies`): a preview (drafts included: `sitegen serve`, into a
+    folder of its own) compares with the folder ``site.yaml`` names, where a build publishes, not with its own
+    last preview. Empty when that folder holds no such build."""
+    output = published_folder(options.root) if options.include_drafts else config.output_path
+    try:
+        shown = output.relative_to(config.root.resolve()).as_posix() + "/"
+    except ValueError:
+        shown = str(output)
+    return PublishedTallies(shown, read_published_tallies(output))
 
 
 def _published(options: BuildOptions, config: Config) -> Published:

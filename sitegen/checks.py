@@ -23,7 +23,7 @@ texts), with what several of them share in `sitegen.checkcommon`. Every rule
 is imported here too (`__all__`), so that the rest of sitegen imports them
 from here.
 
-May import: errors, load (record types only), models, checkcommon, checkcopies, checkdates, checkfigures,
+May import: errors, load (record types only), models, checkcommon, checkcopies, checkcorrections, checkdates, checkfigures,
 checkheard, checkmisspellings, checknames, checkpages, checkpictures, checkrefs, checktexts (and the standard library).
 """
 
@@ -38,6 +38,7 @@ from typing import Callable, Mapping, TypeVar
 from pydantic import ValidationError
 
 from .checkcommon import level_of
+from .checkcorrections import PublishedTallies, check_corrected_tallies
 from .checkcopies import check_copied_pages, check_copied_summaries, check_copied_tallies
 from .checkdates import (check_century_slips, check_far_plans, check_measured_dates, check_milestone_order,
                          check_milestone_status, check_publish_year, check_repeated_milestones, check_taken_off,
@@ -76,13 +77,15 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_repeated_tallies", "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher",
            "check_spreadsheet_ids", "check_taken_off", "check_tally_arithmetic", "check_tally_dates",
            "check_tally_notes", "check_tally_order", "check_targets", "check_text_figures", "check_text_shows",
-           "check_typed_pictures", "check_typed_values", "check_unit_levels", "check_unit_names", "check_update_time"]
+           "check_typed_pictures", "check_typed_values", "check_unit_levels", "check_unit_names", "check_update_time",
+           "check_corrected_tallies", "PublishedTallies"]
 """The public names: the entry point's own, and the rules it runs, which live in the modules of their job."""
 
 
 def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/", *,
                   page_url: Callable[[str, str], str],
-                  published: Callable[[], Mapping[str, str]] = dict, published_at: str = "") -> None:
+                  published: Callable[[], Mapping[str, str]] = dict, published_at: str = "",
+                  published_tallies: Callable[[], PublishedTallies] = PublishedTallies) -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
@@ -99,12 +102,17 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     ``published_at``, the base URL when the site is built for a public
     address, to be published there ("" otherwise: an example address, the
     preview's): ``sitegen init``'s examples are then errors even alone
-    (`check_init_examples`). Adds errors and warnings to the report.
-    Raises nothing.
+    (`check_init_examples`); and ``published_tallies``, giving the tallies
+    the last build published (`PublishedTallies`, read at most once, only
+    for a unit that loaded): a figure changed since is warned unless its
+    note says why (`check_corrected_tallies`). Adds errors and warnings to
+    the report. Raises nothing.
     """
     cited = cited_tallies(content)
     published = functools.lru_cache(maxsize=1)(published)
+    published_tallies = functools.lru_cache(maxsize=1)(published_tallies)
     for unit in content.units.values():
+        check_corrected_tallies(unit, published_tallies(), now.date(), report)
         check_tally_arithmetic(unit, report, content)
         check_tally_notes(unit, report)
         check_empty_tallies(unit, report)

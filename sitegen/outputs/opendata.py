@@ -45,6 +45,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..lazyre import compile_later
@@ -54,6 +55,9 @@ from ..site import SiteGraph
 from ..slugs import windows_safe
 
 CSV_BOM = "\ufeff"
+TALLIES_JSON = "data/tallies.json"
+"""Every tally as JSON, in the output folder: the figures a build published, read back by the next
+(`read_published_tallies`)."""
 
 
 @dataclass(frozen=True)
@@ -253,7 +257,7 @@ DOWNLOADS: tuple[Download, ...] = (
     Download("tallies", "data/tallies.csv", "调研数据（CSV）",
              "各单位各次统计的问题清单数，每行一次统计。 Every tally of every unit, one row per tally.",
              "csv", "text/csv", TALLY_FIELDS, ("unit_id", "as_of"), True),
-    Download("tallies-json", "data/tallies.json", "调研数据（JSON）",
+    Download("tallies-json", TALLIES_JSON, "调研数据（JSON）",
              "与 tallies.csv 相同的数据，JSON 对象数组。 The same rows as tallies.csv, as a JSON array of objects.",
              "json", "application/json", TALLY_FIELDS, ("unit_id", "as_of"), True),
     Download("targets", "data/targets.csv", "覆盖目标（CSV）",
@@ -346,6 +350,24 @@ def tally_row(unit: Unit, tally: Tally) -> dict[str, Any]:
     return {"unit_id": unit.id, "unit_name": unit.name, "as_of": tally.as_of.isoformat(),
             "batches": tally.batches, "collected": tally.collected, "escalated": tally.escalated,
             "resolved": tally.resolved, "in_progress": tally.in_progress, "note": tally.note}
+
+
+def read_published_tallies(output: Path) -> dict[tuple[str, str], dict[str, Any]]:
+    """The tallies the build into the folder ``output`` published, from its `TALLIES_JSON`.
+
+    Returns ``{(unit id, as_of as ISO 8601): row}``, each row as `tally_row` makes it (keys of `TALLY_FIELDS`:
+    counts as ints, None where missing). Empty when the folder holds no such file, or one that does not read
+    as sitegen writes it (another program's folder, a file cut short): there is then nothing to compare
+    with. Raises nothing.
+    """
+    try:
+        rows = json.loads((output / TALLIES_JSON).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(rows, list):
+        return {}
+    return {(row["unit_id"], row["as_of"]): row for row in rows
+            if isinstance(row, dict) and isinstance(row.get("unit_id"), str) and isinstance(row.get("as_of"), str)}
 
 
 def target_row(unit: Unit, target: Target) -> dict[str, Any]:
@@ -471,7 +493,7 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
 
     made = {
         "data/tallies.csv": csv_bytes(TALLY_FIELDS, tallies),
-        "data/tallies.json": json_bytes(tallies),
+        TALLIES_JSON: json_bytes(tallies),
         "data/targets.csv": csv_bytes(TARGET_FIELDS, _rows(graph, target_row, "targets")),
         "data/milestones.csv": csv_bytes(MILESTONE_FIELDS, _rows(graph, dated_milestone_row, "milestones")),
         "data/units.csv": csv_bytes(UNIT_FIELDS, [unit_row(v.unit, urls.absolute(v.url)) for v in units]),
