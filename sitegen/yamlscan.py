@@ -20,6 +20,8 @@ yamlscanindent, yamlscanflow (and the standard library).
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 
 from .errors import WIDE_SPACES, paste_hint, space_name
@@ -205,11 +207,34 @@ def _scan_line(scan: Scan, number: int, line: str) -> None:
 
 
 def _scan_normal_line(scan: Scan, number: int, line: str) -> None:
-    """Check indentation, sequence dashes and the key of a line in block context."""
+    """Check indentation, sequence dashes and the key of a line in block context.
+
+    A line indented with a TAB or odd spaces whose ordinary spaces the lines above tell (`check_indent`'s issue
+    then has the line as mended) is scanned on as mended: ``　　name：张三`` under ``interviewee:`` was told
+    that "name" stands for the page's ``title``, as if it stood at the left edge, and to type ``　　title: 张三``.
+    What is told of the rest of the line is said at the columns the editor typed, and the mended line each
+    such issue gives keeps the indent mended too.
+    """
     pos = len(line) - len(line.lstrip(GAP))
     rest = line[pos:]
+    told = len(scan.issues)
     if check_indent(scan, number, line[:pos], blank=not rest) or not rest:
         return
+    mended = next((issue.mended for issue in scan.issues[told:] if issue.line == number and issue.mended), None)
+    if mended is None:
+        _scan_line_content(scan, number, line, pos)
+        return
+    spaces = len(mended) - len(rest)
+    told = len(scan.issues)
+    _scan_line_content(scan, number, mended, spaces)
+    scan.issues[told:] = [dataclasses.replace(issue, column=issue.column - spaces + pos)
+                          if issue.line == number and issue.column >= spaces else issue
+                          for issue in scan.issues[told:]]
+
+
+def _scan_line_content(scan: Scan, number: int, line: str, pos: int) -> None:
+    """`_scan_normal_line` past the indent of ``line``, whose first character after it is at ``pos``."""
+    rest = line[pos:]
     if rest.startswith("#"):
         if pos and HASH_TEXT.match(rest):
             check_text_cut(scan, number, pos)

@@ -79,10 +79,13 @@ def _odd_indent_issue(scan: Scan, number: int, column: int, char: str) -> tuple[
     message = f"{name} is used for indentation; YAML needs ordinary spaces"
     if spaces is not None:
         count, where = spaces
+        mended = _indented(scan, number, count)
         if not count:
-            return Issue(number, column, message, f"delete the spaces at the start of the line, {where}"), going_on
+            return Issue(number, column, message, f"delete the spaces at the start of the line, {where}",
+                         whole=True, mended=mended), going_on
         return Issue(number, column, message, f"replace the spaces at the start of the line with {count} ordinary "
-                                               f"space{'s' if count > 1 else ''}, {where}"), going_on
+                                               f"space{'s' if count > 1 else ''}, {where}",
+                     whole=True, mended=mended), going_on
     return Issue(number, column, message, "delete the spaces at the start of the line and type ordinary spaces, "
                                            "lined up with the lines above"), going_on
 
@@ -93,7 +96,15 @@ def _tab_issue(scan: Scan, number: int, column: int) -> tuple[Issue, bool]:
     if found is not None:
         return _text_issue(number, column, "a TAB (制表符)", "the TAB", found), True
     going_on, spaces = _odd_line_indent(scan, number)
-    return Issue(number, column, TAB_MESSAGE, _tab_hint(scan, number, spaces)), going_on
+    return Issue(number, column, TAB_MESSAGE, _tab_hint(scan, number, spaces), whole=spaces is not None,
+                 mended=None if spaces is None else _indented(scan, number, spaces[0])), going_on
+
+
+def _indented(scan: Scan, number: int, spaces: int) -> str:
+    """The 0-based line ``number`` as a hint to indent it with ``spaces`` ordinary spaces mends it: read so in
+    its place (`Issue.mended`), the rest of the file is checked in the same run as it will be read once the
+    hint is followed, not only after (a tally's sum under a note indented with a TAB was told a run later)."""
+    return " " * spaces + scan.lines.line(number).lstrip(GAP)
 
 
 def _text_issue(number: int, column: int, name: str, instead: str, found: tuple[str, str, str, bool]) -> Issue:

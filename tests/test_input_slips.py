@@ -4563,3 +4563,42 @@ def test_a_milestone_status_its_date_allows_is_not_warned(tmp_path: Path, date: 
     root = copy_example(tmp_path)
     _with_milestone(root, date, status)
     assert printed(root) == []
+
+
+@pytest.mark.parametrize("indent", ["\t", "\u3000\u3000"])
+def test_a_line_indented_with_a_tab_or_full_width_spaces_leaves_the_rest_of_the_file_checked_in_the_same_run(
+        tmp_path: Path, indent: str) -> None:
+    # The tally's sum was told only once the TAB before its note was replaced, one run later: the line is read
+    # as its hint mends it, so the rest of the file is checked now, as it will be then.
+    root = copy_example(tmp_path)
+    edit_file(root, UNIT_PATH, "    in_progress: 50\n    note:", f"    in_progress: 51\n{indent}note:")
+    told = [(p.line, p.column, p.message, p.hint) for p in found(root) if p.path == UNIT_PATH]
+    name = "a TAB" if indent == "\t" else "a full-width space (全角空格)"
+    assert [(line, column, message.split(";")[0].split(":")[0]) for line, column, message, _ in told] == [
+        (13, 16, "tally of 2018-04-26 does not add up"), (17, 1, f"{name} is used for indentation")]
+    assert told[0][2] == ("tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + in progress 51 = 297, "
+                          "but collected is 296")
+    assert told[1][3] == ('replace the TAB (制表符) with 4 spaces, lined up with "in_progress:" above it'
+                          if indent == "\t" else
+                          'replace the spaces at the start of the line with 4 ordinary spaces, lined up with '
+                          '"in_progress:" above it')
+    edit_file(root, UNIT_PATH, f"{indent}note:", "    note:")  # typed as the hint says: the sum is left
+    assert [(p.line, p.column, p.severity) for p in found(root) if p.path == UNIT_PATH] == [(16, 18, "error")]
+
+
+@pytest.mark.parametrize(("indent", "told"), [
+    ("\u3000\u3000", "replace the spaces at the start of the line with 2 ordinary spaces, 2 spaces further in than "
+                     '"interviewee:" above it'),
+    ("\t", 'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "interviewee:" above it')])
+def test_a_field_indented_with_odd_spaces_is_read_in_its_group_for_the_rest_of_its_line(
+        tmp_path: Path, indent: str, told: str) -> None:
+    # "name：" was told that "name" stands for the page's title, as if it stood at the left edge, and to type
+    # "　　title: 张三", which made the interviewee's name the page's title.
+    root = write_site(tmp_path, {PAGE_PATH: interview().replace("  name: 受访人", f"{indent}name：张三")})
+    assert [p.format() for p in found(root) if p.path == PAGE_PATH] == [
+        f"{PAGE_PATH}:6:1: error: {'a TAB' if indent == chr(9) else 'a full-width space (全角空格)'} is used for "
+        f"indentation; YAML needs {'spaces' if indent == chr(9) else 'ordinary spaces'}\n  hint: {told}",
+        f'{PAGE_PATH}:6:{len(indent) + 5}: error: "name：" uses a full-width colon (全角冒号 ：)\n'
+        "  hint: type an English colon followed by a space, keeping the 2 spaces before it: name: 张三"]
+    edit_file(root, PAGE_PATH, f"{indent}name：张三", "  name: 张三")
+    assert [p for p in found(root) if p.path == PAGE_PATH] == []
