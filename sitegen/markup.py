@@ -25,7 +25,7 @@ controls) and `sitegen.markupcheckhtml` (what sanitizing removed, raw HTML),
 with what the checks share in `sitegen.markupcheckbits` and what every part
 shares in `sitegen.markupbits`.
 
-May import: errors, lazyre, markupallow, markupbits, markupblocks,
+May import: errors, fresh, lazyre, markupallow, markupbits, markupblocks,
 markupcheckbits, markupcheckchars, markupcheckfences, markupcheckheadings,
 markupcheckhtml, markupcheckitems, markupchecklinks, markupchecklists,
 markupchecknotes, markupchecknumbers, markupcheckstars, markupchecktables,
@@ -202,6 +202,7 @@ import markdown
 import nh3
 
 from .errors import Problem
+from .fresh import code_fingerprint
 from .lazyre import compile_later
 from .markupallow import (ALLOWED_ATTRIBUTES, ALLOWED_ATTRIBUTE_VALUES, ALLOWED_CLASSES, ALLOWED_STYLE_PROPERTIES,
                           ALLOWED_TAGS, CONTENT_DROPPED_TAGS, URL_SCHEMES)
@@ -234,7 +235,8 @@ from .markupplain import TextCollector, collect_text, plain_text
 from .markuptext import count_words, reading_minutes, summarize
 
 # Bump when this module's behaviour changes in a way the output depends on
-# (it is part of MarkdownRenderer.settings_key, the cache key).
+# (it is part of MarkdownRenderer.settings_key, the cache key, with a digest of
+# sitegen's code, which a new release changes anyway).
 POLICY_VERSION = "88"
 
 __all__ = [
@@ -300,8 +302,11 @@ class MarkdownRenderer:
 
     Attributes:
         settings_key: a short string that changes whenever the extensions,
-            their options, the allowlist or this module's policies change
-            (use it in cache keys).
+            their options, the allowlist, this module's policies or any of
+            sitegen's code changes (use it in cache keys): a body's
+            warnings are kept with it, so a sitegen that tells a slip in
+            other words, or tells a new one, must not be given the old
+            ones (`sitegen.fresh.code_fingerprint`).
     """
 
     def __init__(self, *, reference: bool = False) -> None:
@@ -467,7 +472,7 @@ def _ascii_list_starts(html: str) -> str:
 def _settings_key() -> str:
     """Return the cache key of the rendering settings (see MarkdownRenderer)."""
     parts = [
-        POLICY_VERSION, markdown.__version__, getattr(nh3, "__version__", "?"),
+        POLICY_VERSION, code_fingerprint(), markdown.__version__, getattr(nh3, "__version__", "?"),
         repr(MARKDOWN_EXTENSIONS),
         repr(sorted((name, sorted((k, repr(v) if not callable(v) else v.__qualname__)
                                   for k, v in options.items()))
