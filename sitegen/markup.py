@@ -112,7 +112,11 @@ Policies (what editors get, and why):
   between them or not), numbered in order, or one right under a line ending
   in a colon, are warned with the line to type (``- `` for a sign, ``3. ``
   for ``③``: Markdown starts a list at its first number), in quotes too
-  (``> 1.成立`` gets ``> 1. 成立``) (`slipped_item_problems`); a list that
+  (``> 1.成立`` gets ``> 1. 成立``) (`slipped_item_problems`); short titles
+  numbered ``一、`` or ``（一）`` (``一、工作背景``, a blank line, ``二、主要做法``),
+  each standing alone, only blank lines between them and a paragraph under
+  the last, are the titles of a report's parts as Word numbers them,
+  offered as headings (below), not as items; a list that
   starts again right under a numbered list (``①…`` ``②…``, a blank line,
   ``1、…`` ``2、…``), which Markdown would join to it once both are typed as
   its items (one list, numbered 1 to 4), is offered at its first item how to
@@ -237,7 +241,7 @@ from .markuptext import count_words, reading_minutes, summarize
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key, with a digest of
 # sitegen's code, which a new release changes anyway).
-POLICY_VERSION = "88"
+POLICY_VERSION = "89"
 
 __all__ = [
     "ALLOWED_TAGS", "BARE_ADDRESS_RE", "CJK_CHARS", "CONTENT_DROPPED_TAGS", "HTML_ELEMENTS", "Heading",

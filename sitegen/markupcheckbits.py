@@ -1,4 +1,4 @@
-"""What the source-level checks of editors' text share: fences, code spans, quotes, indents and years.
+"""What the source-level checks of editors' text share: fences, code spans, quotes, indents, years, numbered titles.
 
 Job: the small helpers and patterns the modules of checks of Markdown
 source (`sitegen.markupcheck*`) use alike, kept here so that their imports
@@ -152,6 +152,43 @@ CHINESE_DIGITS = "一二三四五六七八九十"
 HANZI_NUMBER = f"[{CHINESE_DIGITS}]{{1,3}}"
 """A number of a list or a heading in Chinese numerals, one to ninety-nine (一, 十二, 九十九), as its marks write it
 (一、, （一）): read by `_chinese_number_value`."""
+
+
+# A line opened as the headings of a Chinese report are numbered: "一、" (a part, 二级标题) or "（一）" (a
+# section of it, 三级标题), the text right after the mark or after a space or TAB (二、 下一步有什么打算？).
+ORDINAL_HEADING_RE = compile_later(rf"^(?:(?P<part>{HANZI_NUMBER}、)|(?P<section>[（(]{HANZI_NUMBER}[）)]))"
+                                   rf"(?=[ \t{WIDE_SPACES}]*\S)")
+_ORDINAL_HEADING_LENGTH = 40
+"""The most characters a line may hold to be taken as a heading with text right under it: a question or a title,
+not a paragraph."""
+_PARAGRAPH_LINE_ENDS = "。．.！!；;，,、：:…—"
+"""Marks a sentence or a clause ends with: a numbered line ending in one, text right under it, opens a paragraph."""
+
+
+def short_title(line: str) -> bool:
+    """True when ``line`` (spaces at its end left out) reads as a title or a question, not a sentence: at most
+    `_ORDINAL_HEADING_LENGTH` characters, ending in a question mark (？) or in none of `_PARAGRAPH_LINE_ENDS`
+    (closing quotes set aside: ``一、“三个一”工作法``)."""
+    text = line.rstrip()
+    end = text.rstrip("”’」』")[-1:]
+    return len(text) <= _ORDINAL_HEADING_LENGTH and (end not in _PARAGRAPH_LINE_ENDS or end in "？?")
+
+
+def ordinal_heading(lines: Sequence[str], index: int) -> re.Match[str] | None:
+    """The ordinal mark (`ORDINAL_HEADING_RE`) of ``lines[index]`` when the line is meant as a heading: it
+    stands alone as a paragraph (a blank line, a heading or the body's edge above it, and a blank line or the
+    body's edge under it), or it opens a paragraph and is a `short_title` (``（一）及时启动，建立体系``), with
+    no line numbered so right under it (a list's items); else None. Whether it is one of a list's items all the
+    same is `sitegen.markupcheckitems.slipped_items`' to say."""
+    found = ORDINAL_HEADING_RE.match(lines[index])
+    if found is None or index > 0 and lines[index - 1].strip() and not lines[index - 1].startswith("#"):
+        return None
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if not below:
+        return found
+    if not short_title(lines[index]) or ORDINAL_HEADING_RE.match(below) or below.startswith("#"):
+        return None
+    return found
 
 
 QUOTE_SIGNS_RE = compile_later(r"^ {0,3}(?:>[ ]?)+")

@@ -7,7 +7,7 @@ braces (`heading_id_problems`, `text_id_problems`), and Windows paths
 whose backslashes Markdown reads as escapes.
 
 May import: errors, lazyre, markupbits, markupblocks, markupcheckbits, markupcheckitems, markupcheckwide, markupext,
-markupinline, yamltext (and the standard library).
+markupinline (and the standard library).
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from .errors import Problem, paste_hint
 from .lazyre import compile_later
 from .markupbits import ATX_RE, FENCE_RE, HR_RE, SETEXT_RE, clipped
 from .markupblocks import opened_lines
-from .markupcheckbits import HANZI_NUMBER, outside_fences, without_code_spans
+from .markupcheckbits import ORDINAL_HEADING_RE, ordinal_heading, outside_fences, without_code_spans
 from .markupcheckitems import slipped_items
 from .markupcheckwide import wide_heading
 from .markupext import slugify_heading
 from .markupinline import HEADING_BRACES_RE, LAYOUT_IDS, heading_id_fault, typed_heading_id
-from .yamltext import WIDE_SPACES
 
 # --------------------------------------------------------------------------
 # Source-level checks (headings)
@@ -185,43 +184,13 @@ def heading_problems(lines: list[str], path: str, first_line: int) -> list[Probl
     return problems + _ordinal_heading_problems(lines, path, first_line)
 
 
-# A line opened as the headings of a Chinese report are numbered: "一、" (a part, 二级标题) or "（一）" (a
-# section of it, 三级标题), the text right after the mark or after a space or TAB (二、 下一步有什么打算？).
-_ORDINAL_HEADING_RE = compile_later(rf"^(?:(?P<part>{HANZI_NUMBER}、)|(?P<section>[（(]{HANZI_NUMBER}[）)]))"
-                                    rf"(?=[ \t{WIDE_SPACES}]*\S)")
-_ORDINAL_HEADING_LENGTH = 40
-"""The most characters a line may hold to be taken as a heading with text right under it: a question or a title,
-not a paragraph."""
-_PARAGRAPH_LINE_ENDS = "。．.！!；;，,、：:…—"
-"""Marks a sentence or a clause ends with: a numbered line ending in one, text right under it, opens a paragraph."""
-
-
-def _ordinal_heading(lines: Sequence[str], index: int) -> re.Match[str] | None:
-    """The ordinal mark (`_ORDINAL_HEADING_RE`) of ``lines[index]`` when the line is meant as a heading: it
-    stands alone as a paragraph (a blank line, a heading or the body's edge above it, and a blank line or the
-    body's edge under it), or it opens a paragraph and is short, ending in a question mark (？) or in no mark
-    at all (``（一）及时启动，建立体系``), with no line numbered so right under it (a list's items); else None."""
-    found = _ORDINAL_HEADING_RE.match(lines[index])
-    if found is None or index > 0 and lines[index - 1].strip() and not lines[index - 1].startswith("#"):
-        return None
-    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    if not below:
-        return found
-    text = lines[index].rstrip()
-    end = text.rstrip("”’」』")[-1:]
-    if (len(text) > _ORDINAL_HEADING_LENGTH or end in _PARAGRAPH_LINE_ENDS and end not in "？?"
-            or _ORDINAL_HEADING_RE.match(below) or below.startswith("#")):
-        return None
-    return found
-
-
 _LEVEL_NAMES = ("一级标题", "二级标题", "三级标题", "四级标题", "五级标题", "六级标题")
 
 
 def _ordinal_kind(text: str) -> tuple[str, bool]:
-    """How a heading's or a line's ``text`` is numbered, as `_ORDINAL_HEADING_RE` reads it: ("part", first) for
+    """How a heading's or a line's ``text`` is numbered, as `ORDINAL_HEADING_RE` reads it: ("part", first) for
     ``一、…``, ("section", first) for ``（一）…``, ("other", False) for any other text; first when its number is 一."""
-    found = _ORDINAL_HEADING_RE.match(text)
+    found = ORDINAL_HEADING_RE.match(text)
     if found is None:
         return "other", False
     return ("part" if found.group("part") else "section"), found.group().strip("、（）() \t") == "一"
@@ -256,14 +225,14 @@ def _offered_level(above: Sequence[tuple[int, str]], kind: str, first: bool, que
 
 def _ordinal_heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for questions and titles typed as the headings of a Chinese report are numbered, ``一、…`` or
-    ``（一）…``, without ``##`` (`_ordinal_heading`): Markdown reads them as text, so the page shows them as
+    ``（一）…``, without ``##`` (`ordinal_heading`): Markdown reads them as text, so the page shows them as
     paragraphs and its table of contents (本文目录) leaves them out. Each is warned at its mark with the
     heading to type, the mark kept, at the level `_offered_level` gives from the headings above it: ``## ``
     before ``一、`` at the top of a body or before a question (a line ending in ？), ``### `` under a question
     ``##`` (a part of its answer), ``### `` before ``（一）`` under a part ``## 一、``, so that the table of contents keeps the questions at its first
     level and heading levels go one at a time (`heading_problems`). Lines told as a list's items
     (`slipped_items`), fenced code and lines in quotes or list items are left alone."""
-    if not any(_ORDINAL_HEADING_RE.match(line) for line in lines):
+    if not any(ORDINAL_HEADING_RE.match(line) for line in lines):
         return []  # most pages: no line to look at
     listed = {index for index, *_ in slipped_items(lines)}
     typed = dict(_source_headings(lines))
@@ -273,7 +242,7 @@ def _ordinal_heading_problems(lines: list[str], path: str, first_line: int) -> l
         if index in typed:
             text = line.lstrip(" \t").lstrip("#").strip(" \t") if ATX_RE.match(line) else line.strip()
             above.append((typed[index], _ordinal_kind(text)[0]))
-        found = _ordinal_heading(lines, index) if index not in listed else None
+        found = ordinal_heading(lines, index) if index not in listed else None
         if found is None:
             continue
         kind, first = _ordinal_kind(line)

@@ -19,11 +19,11 @@ from types import MappingProxyType
 
 from .errors import Problem, paste_hint
 from .lazyre import compile_later
-from .markupbits import FIRST_LINE_INDENT_RE, LIST_ITEM_RE, QUOTE_PREFIX_RE, clipped
+from .markupbits import FIRST_LINE_INDENT_RE, HR_RE, LIST_ITEM_RE, QUOTE_PREFIX_RE, clipped, not_paragraph
 from .markupblocks import item_kind, spaces_in
 from .markupcheckbits import (CHINESE_DIGITS, HANZI_NUMBER, ODD_SPACE_ITEM_RE, ODD_SPACE_RE, QUOTE_SIGNS_RE,
                               TAB_CELLS_RE, indent_chars, indent_width, is_year, is_year_item, list_apart_how,
-                              outside_fences, quoted_texts, spaces_named)
+                              ordinal_heading, outside_fences, quoted_texts, short_title, spaces_named)
 from .markupchecklists import shown_as_typed
 from .yamltext import WIDE_SPACES, space_name
 
@@ -207,7 +207,10 @@ def slipped_item_problems(source: str, lines: list[str], path: str, first_line: 
     (``1.5万元``, ``2018.5``, ``-5元``, ``－5元``), a year (``2018.全年目标完成``,
     shown as typed, where a space after the dot would make the year a list's
     number: `year_item_problems`), a sentence opened with a
-    Chinese dash (``——``) and fenced code are left alone.
+    Chinese dash (``——``) and fenced code are left alone; so are the titles
+    of a report's parts that a paragraph follows (``一、工作背景``, blank,
+    ``二、主要做法``, blank, a paragraph: `_slipped_runs`), which
+    `sitegen.markupcheckheadings` offers as headings.
     """
     if not _ANY_SLIPPED_ITEM_RE.search(source):
         return []
@@ -228,15 +231,34 @@ def slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str, bool]]:
     signs kept; a lazy line under a quote gets the signs of the line above it, which keep it in the quote;
     joined, as `_slipped_runs` gives it)."""
     for text, places, lazy in quoted_texts(lines):
-        for inner, column, fixed, joined in _slipped_runs(text, lazy):
+        # Titles are set apart in the body's own text only: no heading is offered for a line in a quote, so
+        # there they stay items, told of as such, rather than told of by no check.
+        for inner, column, fixed, joined in _slipped_runs(text, lazy, titles=text is lines):
             index, signs, typed = places[inner]
             yield index, signs + column, typed + fixed, joined
 
 
-def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[int, int, str, bool]]:
+def _slipped_runs(lines: Sequence[str], lazy: frozenset[int],
+                  titles: bool = False) -> Iterator[tuple[int, int, str, bool]]:
     """The slipped items in runs of two or more in ``lines``, quotes not looked into nor the lines of
     ``lazy`` (a quote's lazy lines, read with it), as (line index, column of the item's sign from 0, the
-    line to type, joined).
+    line to type, joined); with ``titles``, a run of the titles of a report's parts left out.
+
+    Such a run (`_part_titles`), as Word numbers a document's parts and
+    editors paste it: lines numbered ``一、`` or ``（一）`` at the line's
+    start, each a `short_title` standing alone (`ordinal_heading`: a blank
+    line above it, and one under it or, under the last, its text), only
+    blank lines between them, and a paragraph right after the last
+    (``一、工作背景``, blank, ``二、主要做法``, blank, ``今年以来…``). Its lines
+    are the headings of parts, some with no text of their own (a part's
+    text not written yet, or its sections under it), and the same numbering
+    goes on as headings after a paragraph, where no run joins them; offered
+    as items (``1. 工作背景``), each part's heading would be an item of a
+    list, the part after a paragraph a heading. A list as editors type it
+    is told as before: items on consecutive lines (``一、甲`` ``二、乙``), items
+    that are sentences (longer than a title, or ending in ``。``, ``；`` …),
+    a run under a line ending in a colon, or one at the body's end or with a
+    list, heading or quote under it.
 
     A run of numbered items that starts again right under a numbered list
     (``①坚持…`` ``②坚持…``, a blank line, ``1、建设…`` ``2、建设…``), blank lines
@@ -270,7 +292,9 @@ def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[
         placed = _placed_item(stack, readings) if run and not apart else None
         joined = False
         if run and placed is None:
-            listed = len(run) > 1 or _introduces_items(lines, run[0][0])
+            listed = (len(run) > 1 or _introduces_items(lines, run[0][0])) and not (
+                titles and not readings and not apart and index < len(lines) and _opens_paragraph(line)
+                and _part_titles(lines, run))
             if listed:
                 yield from ((at, column, fixed, first) for at, fixed, column, first in run if fixed)
             # A list on the page once its hints are followed (or typed so), numbered, right above a numbered item
@@ -284,6 +308,19 @@ def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[
                 placed = (0, readings[0])
             depth, (_, _, _, fixed) = placed
             run.append((index, " " * 4 * depth + fixed if fixed else "", indent or spaces_in(line), joined))
+
+
+def _opens_paragraph(line: str) -> bool:
+    """True when ``line``, a first-line indent set aside (sitegen reads no indented code), is a paragraph's text
+    to Markdown: no heading, quote, HTML, table row or rule (list items are read before)."""
+    text = line.lstrip(" \t\u3000")
+    return bool(text) and not not_paragraph(text) and not text.startswith("|") and not HR_RE.match(text)
+
+
+def _part_titles(lines: Sequence[str], run: Sequence[tuple[int, str, int, bool]]) -> bool:
+    """True when every line of ``run`` (a run of `_slipped_runs`, which a paragraph follows) is the title of a
+    report's part typed as Word numbers it: a `short_title` that `ordinal_heading` takes for a heading."""
+    return all(short_title(lines[at]) and ordinal_heading(lines, at) is not None for at, *_ in run)
 
 
 def _indented_readings(line: str) -> tuple[list[_Reading], int]:

@@ -1566,6 +1566,65 @@ def test_items_numbered_in_chinese_style_are_told_as_items_not_headings(renderer
         (4, 'type "2." in its place, with a space after it: 2. 制定方案')]
 
 
+def test_parts_titled_as_word_numbers_them_are_offered_headings_with_no_text_between_them(
+        renderer: MarkdownRenderer) -> None:
+    # "一、工作背景" and "二、主要做法", only a blank line between them (a part with no text of its own), were offered
+    # "1. 工作背景" "2. 主要做法" as a list's items, and "三、下一步打算" after a paragraph "### 三、…": typed so, a
+    # list and a heading where the answer had three parts.
+    body = ("## 大调研开展以来，有哪些变化？\n\n一、工作背景\n\n二、主要做法\n\n我们建立了问题清单，逐项销号。\n\n"
+            "三、下一步打算\n\n继续巩固成果。\n")
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [ordinal_heading(3, "一、", "###", "一、工作背景"),
+                              ordinal_heading(5, "二、", "###", "二、主要做法"),
+                              ordinal_heading(9, "三、", "###", "三、下一步打算")]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == (
+        '<h2 id="大调研开展以来有哪些变化">大调研开展以来，有哪些变化？</h2>\n<h3 id="一工作背景">一、工作背景</h3>\n'
+        '<h3 id="二主要做法">二、主要做法</h3>\n<p>我们建立了问题清单，逐项销号。</p>\n'
+        '<h3 id="三下一步打算">三、下一步打算</h3>\n<p>继续巩固成果。</p>')
+
+
+@pytest.mark.parametrize(("body", "told"), [
+    # At the top of a body, with sections, a TAB after the mark (Word's numbering pasted), the paragraph right under
+    # the last title or behind a first-line indent.
+    ("一、工作背景\n\n二、主要做法\n\n三、下一步打算\n\n继续巩固成果。\n",
+     [(1, "一、", "##", "一、工作背景"), (3, "二、", "##", "二、主要做法"), (5, "三、", "##", "三、下一步打算")]),
+    ("## 一、加强领导\n\n（一）成立小组\n\n（二）制定方案\n成立领导小组。\n",
+     [(3, "（一）", "###", "（一）成立小组"), (5, "（二）", "###", "（二）制定方案")]),
+    ("一、\t工作背景\n\n二、\t主要做法\n\n　　今年以来，镇里开展了调研。\n",
+     [(1, "一、", "##", "一、\t工作背景"), (3, "二、", "##", "二、\t主要做法")]),
+])
+def test_titles_of_parts_a_paragraph_follows_are_headings_not_items(
+        renderer: MarkdownRenderer, body: str, told: list[tuple[int, str, str, str]]) -> None:
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [ordinal_heading(*each) for each in told]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert [heading.text for heading in followed.headings][-len(told):] == [
+        typed.replace("\t", " ") for *_, typed in told]  # a TAB in a heading's text is shown as a space
+
+
+@pytest.mark.parametrize("body", [
+    "一、坚持需求导向\n二、坚持问题导向\n\n这是我们的做法。\n",  # consecutive lines
+    "一、坚持需求导向；\n\n二、坚持问题导向。\n\n这是我们的做法。\n",  # sentences
+    # A line longer than a title (40 characters).
+    "一、坚持需求导向\n\n二、坚持问题导向，围绕群众最关心最直接最现实的利益问题开展调研听取意见建议形成清单\n\n这是我们的做法。\n",
+    "一、坚持需求导向\n\n二、坚持问题导向\n",  # no paragraph after them
+    "一、坚持需求导向\n\n二、坚持问题导向\n\n## 下一步有什么打算？\n",
+    "做法：\n一、坚持需求导向\n\n二、坚持问题导向\n\n这是我们的做法。\n",  # under a colon
+    "> 一、坚持需求导向\n>\n> 二、坚持问题导向\n>\n> 这是我们的做法。\n",  # in a quote: no heading there
+])
+def test_items_numbered_as_parts_that_are_a_list_are_still_told_as_items(renderer: MarkdownRenderer,
+                                                                           body: str) -> None:
+    result = renderer.render(body, "content/a.md", 1)
+    items = [(line, typed) for line, typed in enumerate(body.split("\n"), 1) if "、" in typed[:4]]
+    assert [(p.line, p.column, p.hint) for p in result.problems] == [
+        (line, typed.index("、"), f'type "{number}." in its place, with a space after it: '
+                                 f'{typed.replace("一、" if number == 1 else "二、", f"{number}. ")}')
+        for number, (line, typed) in enumerate(items, 1)]
+
+
 @pytest.mark.parametrize("typed", ["## 下 {#xia}", "## 下{#xia}", "## 下 { #xia } ##", "## 下 {: #xia}", "- ## 下 {#xia}",
                                    "> ## 下 {#xia}", "下 {#xia}\n---"])
 def test_an_id_typed_at_a_headings_end_is_its_id_and_leaves_its_text(renderer: MarkdownRenderer, typed: str) -> None:
