@@ -121,7 +121,11 @@ Policies (what editors get, and why):
   ``1、…`` ``2、…``), which Markdown would join to it once both are typed as
   its items (one list, numbered 1 to 4), is offered at its first item how to
   keep the two apart as well: ``<!-- -->`` on a line above it, or a sentence
-  after a blank line (in a quote, after a line of ``>`` alone); figures (``1.5万元``,
+  after a blank line (in a quote, after a line of ``>`` alone); a list typed
+  as Markdown's right under such a list (``①…`` ``②…``, a blank line,
+  ``1. …`` ``2. …``), which no warning of its own tells, is offered the same
+  at the first item of the list above it, in the first round, not once its
+  items are typed; figures (``1.5万元``,
   ``-5元``, ``－5元``), a sentence opened with a Chinese dash (``——``) and
   a line of cells between TABs after the number (``1、<TAB>照明<TAB>18``, a
   table's row) are not. A line typed without
@@ -241,7 +245,7 @@ from .markuptext import count_words, reading_minutes, summarize
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key, with a digest of
 # sitegen's code, which a new release changes anyway).
-POLICY_VERSION = "89"
+POLICY_VERSION = "90"
 
 __all__ = [
     "ALLOWED_TAGS", "BARE_ADDRESS_RE", "CJK_CHARS", "CONTENT_DROPPED_TAGS", "HTML_ELEMENTS", "Heading",

@@ -215,8 +215,8 @@ def slipped_item_problems(source: str, lines: list[str], path: str, first_line: 
     if not _ANY_SLIPPED_ITEM_RE.search(source):
         return []
     return [_slipped_item_problem(lines[index], column, fixed, path, first_line + index,
-                                  _stands_alone(lines, index), joined)
-            for index, column, fixed, joined in slipped_items(lines)]
+                                  _stands_alone(lines, index), joined, None if below is None else first_line + below)
+            for index, column, fixed, joined, below in slipped_items(lines)]
 
 
 def _stands_alone(lines: Sequence[str], index: int) -> bool:
@@ -225,24 +225,24 @@ def _stands_alone(lines: Sequence[str], index: int) -> bool:
     return all(not (lines[near].strip(" \t>") if 0 <= near < len(lines) else "") for near in (index - 1, index + 1))
 
 
-def slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str, bool]]:
+def slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str, bool, int | None]]:
     """The slipped items of `slipped_item_problems` in ``lines`` and in the quotes among them, at any
     depth (`quoted_texts`), as (line index, column of the item's sign from 0, the line to type, the quote's
     signs kept; a lazy line under a quote gets the signs of the line above it, which keep it in the quote;
-    joined, as `_slipped_runs` gives it)."""
+    joined, and the line index of a list under it or None, as `_slipped_runs` gives them)."""
     for text, places, lazy in quoted_texts(lines):
         # Titles are set apart in the body's own text only: no heading is offered for a line in a quote, so
         # there they stay items, told of as such, rather than told of by no check.
-        for inner, column, fixed, joined in _slipped_runs(text, lazy, titles=text is lines):
+        for inner, column, fixed, joined, below in _slipped_runs(text, lazy, titles=text is lines):
             index, signs, typed = places[inner]
-            yield index, signs + column, typed + fixed, joined
+            yield index, signs + column, typed + fixed, joined, None if below is None else places[below][0]
 
 
 def _slipped_runs(lines: Sequence[str], lazy: frozenset[int],
-                  titles: bool = False) -> Iterator[tuple[int, int, str, bool]]:
+                  titles: bool = False) -> Iterator[tuple[int, int, str, bool, int | None]]:
     """The slipped items in runs of two or more in ``lines``, quotes not looked into nor the lines of
     ``lazy`` (a quote's lazy lines, read with it), as (line index, column of the item's sign from 0, the
-    line to type, joined); with ``titles``, a run of the titles of a report's parts left out.
+    line to type, joined, below); with ``titles``, a run of the titles of a report's parts left out.
 
     Such a run (`_part_titles`), as Word numbers a document's parts and
     editors paste it: lines numbered ``一、`` or ``（一）`` at the line's
@@ -266,6 +266,12 @@ def _slipped_runs(lines: Sequence[str], lazy: frozenset[int],
     typed as Markdown's items, Markdown joins them into one list numbered on
     (`sitegen.markupcheckbits.list_apart_how`): the first item of such a
     run is yielded joined (True), for its hint to keep the lists apart.
+    When that list under the run is typed as Markdown's already (``1. 建设…``),
+    it has no hint of its own, and the two would be told joined only once
+    the run's hints are followed (`sitegen.markupchecknumbers.numbering_problems`,
+    "numbered 1, 2, 1, 2"): so the run's first item told is yielded with the
+    line index of that list's first item (below; None for any other item),
+    for its hint to keep the lists apart from the first.
 
     Items of Word's second and third levels (``o<TAB>…`` under ``•<TAB>…``)
     go on the run, each offered 4 spaces further in than the item above it
@@ -295,12 +301,16 @@ def _slipped_runs(lines: Sequence[str], lazy: frozenset[int],
             listed = (len(run) > 1 or _introduces_items(lines, run[0][0])) and not (
                 titles and not readings and not apart and index < len(lines) and _opens_paragraph(line)
                 and _part_titles(lines, run))
-            if listed:
-                yield from ((at, column, fixed, first) for at, fixed, column, first in run if fixed)
             # A list on the page once its hints are followed (or typed so), numbered, right above a numbered item
             # that goes on no list of it: Markdown would join the two.
             joined = ((listed or not run[0][1]) and not apart and bool(readings) and readings[0][:2] == (0, "ol")
                       and stack[0][1] == "ol")
+            # That item typed as Markdown's already: no warning of its own tells the join, so this run's does.
+            below = index if listed and joined and not readings[0][3] else None
+            if listed:
+                told = (entry for entry in run if entry[1])
+                for number, (at, fixed, column, first) in enumerate(told):
+                    yield at, column, fixed, first, None if number else below
             run = []
         if readings:
             if placed is None:
@@ -380,11 +390,12 @@ def _introduces_items(lines: Sequence[str], index: int) -> bool:
 
 
 def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_number: int,
-                          alone: bool, joined: bool = False) -> Problem:
+                          alone: bool, joined: bool = False, below: int | None = None) -> Problem:
     """The warning of `slipped_item_problems` for ``line`` (at ``line_number`` of the file), its item's sign
     at ``column`` (from 0), ``fixed`` the line to type; ``alone`` when the line is a paragraph of its own,
-    ``joined`` when it starts a list that Markdown would join to the numbered list above it (`_slipped_runs`):
-    the hint says first how to keep the two apart."""
+    ``joined`` when it starts a list that Markdown would join to the numbered list above it, ``below`` the file
+    line of the first item of a numbered list typed under its list that Markdown would join to it once it is
+    typed as one (`_slipped_runs`): the hint says first how to keep each two apart."""
     marker = _SLIPPED_ITEM_RE.match(line[column:])
     number = marker.group("number") if marker else ""
     sign = (marker.group("sign") or "")[:1] if marker else ""
@@ -425,9 +436,14 @@ def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_nu
                 "above (下一级)")
     elif FIRST_LINE_INDENT_RE.match(typed_indent):  # kept, the indent would make the item text again
         how += f", and delete the {_indent_named(typed_indent)} before it (缩进)"
-    if joined:
-        how = (f"to keep this list apart from the list above, which Markdown would join it to, "
-               f"{list_apart_how(fixed[:len(fixed) - len(offered)], 'it')}; and {how}")
+    signs = fixed[:len(fixed) - len(offered)]
+    apart = [f"to keep this list apart from the list above, which Markdown would join it to, "
+             f"{list_apart_how(signs, 'it')}"] if joined else []
+    if below is not None:
+        apart.append(f"to keep the list from line {below} on apart from this one, which Markdown would join it to "
+                     f"once this one is typed as a list, {list_apart_how(signs, f'line {below}')}")
+    if apart:
+        how = "; ".join([*apart, f"and {how}"])
     return Problem(
         path, line_number, column + 1, "warning",
         f"{what}, so Markdown does not read this line as a list item (列表): the page shows it as text, "

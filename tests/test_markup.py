@@ -2758,6 +2758,69 @@ def test_two_lists_numbered_in_chinese_style_are_offered_lines_that_keep_them_tw
          "sentence that introduces the list, a blank line above the sentence")]
 
 
+def below(line: int, how: str = "type <!-- --> on a line above line {line} (a note the page does not show), or a "
+                                  "sentence that introduces the list, a blank line above the sentence") -> str:
+    """The start of the hint of a slipped list's first item for a Markdown list from ``line`` under it."""
+    return (f"to keep the list from line {line} on apart from this one, which Markdown would join it to once this one "
+            f"is typed as a list, {how.format(line=line)}; and ")
+
+
+def test_a_markdown_list_under_a_list_numbered_in_chinese_style_is_told_with_its_first_item(
+        renderer: MarkdownRenderer) -> None:
+    # "①坚持…" "②坚持…" were offered "1. …" "2. …" alone; typed so, Markdown joined them to "1. 建设…" "2. 建设…" under
+    # them, and only then was the editor told, in a second round ("numbered 1, 2, 1, 2"), how to keep them two.
+    body = "①坚持需求导向\n②坚持问题导向\n\n1. 建设健身场所\n2. 建设日托中心\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        slipped(1, 1, NUMBER_WHAT.format("①", 1), "①坚持需求导向", below(4) + NUMBER_HOW.format(1), "1. 坚持需求导向"),
+        slipped(2, 1, NUMBER_WHAT.format("②", 2), "②坚持问题导向", NUMBER_HOW.format(2), "2. 坚持问题导向")]
+    followed = follow_line_hints(body, result).split("\n")
+    # The hint followed as it reads: a line above line 4, an HTML comment or a sentence (the blank line above it
+    # is there).
+    for above, between in (["<!-- -->"], "\n"), (["主要项目："], "<p>主要项目：</p>\n"):
+        apart = renderer.render("\n".join(followed[:3] + above + followed[3:]), "content/a.md", 1)
+        assert apart.problems == ()
+        assert apart.html == TWO_LISTS.format(between=between)
+    # Its items alone typed: one list of 4 items, told as before.
+    joined = renderer.render("\n".join(followed), "content/a.md", 1)
+    assert [len(ol.findall("li")) for ol in fragment(joined.html).xpath("//ol")] == [4]
+    assert [(p.line, p.column, p.message) for p in joined.problems] == [
+        (1, 1, "this list is numbered 1, 2, 1, 2 as typed, but the page numbers it 1, 2, 3, 4: Markdown counts on "
+               "from the first item's number")]
+
+
+def test_a_list_numbered_in_chinese_style_between_markdown_lists_is_told_both_ways_to_keep_them_apart(
+        renderer: MarkdownRenderer) -> None:
+    body = "1. 甲项\n2. 乙项\n\n①丙项\n②丁项\n\n1. 戊项\n2. 己项\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        slipped(4, 1, NUMBER_WHAT.format("①", 1), "①丙项", APART[:-len("and ")] + below(7) + NUMBER_HOW.format(1),
+                "1. 丙项"),
+        slipped(5, 1, NUMBER_WHAT.format("②", 2), "②丁项", NUMBER_HOW.format(2), "2. 丁项")]
+    lines = follow_line_hints(body, result).split("\n")
+    apart = renderer.render("\n".join(lines[:3] + ["<!-- -->"] + lines[3:6] + ["<!-- -->"] + lines[6:]),
+                            "content/a.md", 1)
+    assert apart.problems == ()
+    assert apart.html == ("<ol>\n<li>甲项</li>\n<li>乙项</li>\n</ol>\n\n<ol>\n<li>丙项</li>\n<li>丁项</li>\n</ol>\n\n"
+                          "<ol>\n<li>戊项</li>\n<li>己项</li>\n</ol>")
+
+
+def test_a_markdown_list_under_a_list_numbered_in_chinese_style_in_a_quote_is_told_with_a_sentence(
+        renderer: MarkdownRenderer) -> None:
+    body = "> ①坚持需求导向\n> ②坚持问题导向\n>\n> 1. 建设健身场所\n> 2. 建设日托中心\n"
+    result = renderer.render(body, "content/a.md", 1)
+    sentence = ('type a sentence that introduces the list on a line above line {line}, a line of ">" alone above '
+                "the sentence")
+    assert placed(result) == [
+        slipped(1, 3, NUMBER_WHAT.format("①", 1), "> ①坚持需求导向", below(4, sentence) + NUMBER_HOW.format(1),
+                "> 1. 坚持需求导向"),
+        slipped(2, 3, NUMBER_WHAT.format("②", 2), "> ②坚持问题导向", NUMBER_HOW.format(2), "> 2. 坚持问题导向")]
+    lines = follow_line_hints(body, result).split("\n")
+    apart = renderer.render("\n".join(lines[:3] + ["> 主要项目："] + lines[3:]), "content/a.md", 1)
+    assert apart.problems == ()
+    assert apart.html == f"<blockquote>\n{TWO_LISTS.format(between='<p>主要项目：</p>' + chr(10))}\n</blockquote>"
+
+
 def test_a_list_typed_in_chinese_style_under_a_markdown_list_in_a_quote_is_offered_a_sentence_above_it(
         renderer: MarkdownRenderer) -> None:
     # In a quote an HTML comment ends the list above only with a line of ">" under it too: a sentence is offered.
