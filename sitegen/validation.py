@@ -97,6 +97,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "tel": ("phone",), "telephone": ("phone",), "mobile": ("phone",), "电话": ("phone",), "联系电话": ("phone",),
     "手机": ("phone",), "mail": ("email",), "e_mail": ("email",), "邮箱": ("email",), "电子邮箱": ("email",),
     "details": ("description",), "detail": ("description",),
+    # A milestone's or a case study's status (推迟, 已解决): "state" is two edits from "status", too far for a
+    # slip of a name of five letters (`near_name`), and the other words share no letters with it.
+    "state": ("status",), "stage": ("status",), "phase": ("status",), "progress": ("in_progress", "status"),
+    "进度": ("status",), "完成情况": ("status",),
     # The labels the files of sitegen new and sitegen init give each field in their comments.
     "进展": ("status",), "问题": ("problem",), "做法": ("actions",), "措施": ("actions",), "成效": ("outcome",),
     "对应的调研数据": ("related_tally",), "图注": ("caption",), "首发来源": ("source",), "发布机构": ("publisher",),
