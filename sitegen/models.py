@@ -832,9 +832,7 @@ def _short_year_hint(first: str, middle: str, last: str, text: str, mark: str) -
     day its month has not is told so with the month's days (``18-2-30``, ``2/30/18``), and no day offered for it:
     with the year first naming a month, the year-last readings are not offered either.
     """
-    head = (_full_year(first), int(middle), int(last)) if len(first) == 2 else None
-    tail = [] if len(last) != 2 or mark == "年" else [(_full_year(last), int(first), int(middle), "month/day/year"),
-                                                      (_full_year(last), int(middle), int(first), "day/month/year")]
+    head, tail = _short_year_readings(first, middle, last, mark)
     dates = {f"{year:04d}-{month:02d}-{day:02d}": label
              for year, month, day, label in tail if _exists(year, month, day)}
     later = " or ".join(f"{day} ({label})" for day, label in dates.items()) if len(dates) == 2 else "".join(dates)
@@ -855,6 +853,42 @@ def _short_year_hint(first: str, middle: str, last: str, text: str, mark: str) -
         return (f"write the year with all four digits: {later}; {text} is read as {label} ({month}月{day}日), as {day} "
                 "is no month")
     return _no_day_in_year_hint(year, month, day, f"{text} is read as {label}, as {day} is no month, and ")
+
+
+def _short_year_readings(first: str, middle: str, last: str, mark: str) -> tuple[
+        tuple[int, int, int] | None, list[tuple[int, int, int, str]]]:
+    """How three numbers of which the first or the last has the two digits of a year (`_full_year`) read, dates or
+    not: ``(year, month, day)`` with the year first, as Chinese writes dates (None when the first has not two
+    digits), and ``(year, month, day, label)`` with the year last, month/day then day/month ([] when the last has
+    not two digits, or ``mark``, what follows the first, is 年)."""
+    head = (_full_year(first), int(middle), int(last)) if len(first) == 2 else None
+    tail = [] if len(last) != 2 or mark == "年" else [(_full_year(last), int(first), int(middle), "month/day/year"),
+                                                      (_full_year(last), int(middle), int(first), "day/month/year")]
+    return head, tail
+
+
+def short_year_dates(text: str) -> list[date]:
+    """The dates a date typed with two digits of the year reads as, the readings `_date_format_hint` offers: the
+    year first (``18-5-31``: 2018-05-31), then the year last (1931-05-18); [] for other text.
+
+    Takes the text as typed (full-width digits are read as digits): three numbers apart by ``-``, ``/``, ``.``
+    or 年 and 月 (`_SHORT_YEAR_RE`), or six digits run together that are no year and month (``180531``, not
+    ``201805``: `_six_digits_hint`). Only the readings that are days of the calendar are returned, each once; none
+    when the year first names a month that has not the day (``18-2-30``), as the hint offers none then. Raises
+    nothing.
+    """
+    text = text.translate(_FULLWIDTH_DATE).strip()
+    found = _SHORT_YEAR_RE.fullmatch(text)
+    if found and (len(found[1]) == 2 or (len(found[4]) == 2 and found[2] != "年")):
+        head, tail = _short_year_readings(found[1], found[3], found[4], found[2])
+    elif re.fullmatch(r"\d{6}", text) and not (_plausible_year(int(text[:4])) and 1 <= int(text[4:]) <= 12):
+        head, tail = _short_year_readings(text[:2], text[2:4], text[4:], "")
+    else:
+        return []
+    if head and 1 <= head[1] <= 12 and not _exists(*head):
+        return []  # 18-2-30 is 2018年2月30日 with a slip in the day: no date is offered (`_short_year_hint`)
+    readings = ([head] if head else []) + [(year, month, day) for year, month, day, _ in tail]
+    return list(dict.fromkeys(date(*reading) for reading in readings if _exists(*reading)))
 
 
 def _full_year(digits: str) -> int:

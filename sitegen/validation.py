@@ -33,7 +33,8 @@ from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX,
                      QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE,
                      DateRange, Image, NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, choice_value,
                      clip, date_letters, date_range, date_with_words, is_stand_in, kind_of, named_address, numbered_items,
-                     parse_count, parse_tags, snake_case, texts_in, whole_number_meant)
+                     parse_count, parse_date, parse_tags, short_year_dates, snake_case, texts_in,
+                     whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
                        WideNote, YamlData, as_value, is_text_line_error, is_wide_note_warning, split_wide_note,
@@ -1550,6 +1551,7 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = _floor_words_hint(hint, loc) or _note_line_hint(hint, data, loc, context.get("figure"))
         if kind == "date_format" and isinstance(item.get("input"), str):  # the record's note is known here
             hint = _date_words_hint(model, data, loc, item["input"]) or hint
+            hint = _tally_year_hint(data, loc, item["input"]) or hint  # and the unit's other tallies
         if kind == "date_range" and isinstance(item.get("input"), str):  # which end the field means is known here
             hint = _date_range_hint(model, data, loc, item["input"]) or hint
         typed = item.get("input")
@@ -1662,6 +1664,43 @@ def _date_words_hint(model: type[BaseModel], data: YamlData, loc: tuple[Any, ...
     head = (f"write the date alone: {write}{date_letters(worded)}; to keep what \"{worded.words}\" says, add it to "
             f"the {_RECORD_WORDS.get(loc[0], 'item')}'s {home}")
     return _home_line_hint(head, worded.phrase(str(loc[-1])), data, loc, home)
+
+
+def _tally_year_hint(data: YamlData, loc: tuple[Any, ...], typed: str) -> str | None:
+    """The hint for the ``as_of`` of the tally at ``loc`` typed with two digits of the year (``typed``: ``18-5-31``)
+    that reads two ways (`sitegen.models.short_year_dates`: 2018-05-31, or 1931-05-18 by the spreadsheets' rule),
+    when the unit's other tallies make one reading plain; None otherwise (another field, one reading, or none
+    plain).
+
+    The reading plain is the one of the year of one of the unit's other tallies (their ``as_of`` that are dates);
+    of two such, the one that keeps the tallies oldest first, one a day (as `sitegen.checkdates` takes a year
+    meant from them). "2018-05-31 if 18 is the year, or 1931-05-18 if 31 is", beside tallies of 2018, offered a
+    day nobody counted figures on, and made the editor choose.
+    """
+    if len(loc) != 3 or loc[0] != "tallies" or loc[2] != "as_of" or not isinstance(loc[1], int) \
+            or not isinstance(data.value, dict) or not isinstance(data.value.get("tallies"), list):
+        return None
+    readings = short_year_dates(typed)
+    if len(readings) < 2:
+        return None
+    others = []
+    for at, other in enumerate(data.value["tallies"]):
+        try:
+            if at != loc[1]:
+                others.append((at, parse_date(other["as_of"])))
+        except (PydanticCustomError, TypeError, KeyError):  # no tally, no as_of, or one typed wrong as well
+            continue
+    years = sorted({day.year for _, day in others})
+    meant = [day for day in readings if day.year in years]
+    if len(meant) > 1:
+        meant = [day for day in meant
+                 if all(other < day if at < loc[1] else other > day for at, other in others)]
+    if len(meant) != 1:
+        return None
+    day = meant[0]
+    which = "the year" if len(years) == 1 else "a year"
+    return (f"write the year with all four digits: {day.isoformat()} ({day.year % 100:02d} is the year: {day.year}, "
+            f"{which} of the unit's other tallies)")
 
 
 class RangeEnd(NamedTuple):

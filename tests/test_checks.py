@@ -1274,6 +1274,55 @@ def test_a_date_sitegen_cannot_read_gets_the_date_meant_when_the_slip_is_plain(t
 
 
 
+_EARLIER = tally("2018-04-26", 296, 143, 103, 50)
+_LATER = tally("2018-06-30", 330, 160, 120, 50)
+
+
+@pytest.mark.parametrize(("before", "typed", "after", "hint", "meant"), [
+    # "2018-05-31 if 18 is the year, or 1931-05-18 if 31 is" beside tallies of 2018: a day of 1931 offered as well
+    # (the spreadsheets' rule reads 31 as 1931), and the editor left to choose.
+    (_EARLIER, "18-5-31", "", "write the year with all four digits: 2018-05-31 (18 is the year: 2018, the year of "
+     "the unit's other tallies)", "2018-05-31"),
+    ("", "18-5-31", _LATER, "write the year with all four digits: 2018-05-31 (18 is the year: 2018, the year of the "
+     "unit's other tallies)", "2018-05-31"),
+    (_EARLIER, "31-5-18", "", "write the year with all four digits: 2018-05-31 (18 is the year: 2018, the year of "
+     "the unit's other tallies)", "2018-05-31"),
+    (_EARLIER, "180531", "", "write the year with all four digits: 2018-05-31 (18 is the year: 2018, the year of "
+     "the unit's other tallies)", "2018-05-31"),
+    # Two readings of years the unit has: the one that keeps the tallies oldest first.
+    (tally("2015-01-10", 100, 50, 30, 20) + tally("2018-01-10", 296, 143, 103, 50), "15-3-18", "",
+     "write the year with all four digits: 2018-03-15 (18 is the year: 2018, a year of the unit's other tallies)",
+     "2018-03-15"),
+])
+def test_a_date_with_two_digits_of_the_year_is_read_in_the_year_of_the_units_other_tallies(
+        tmp_path: Path, before: str, typed: str, after: str, hint: str, meant: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(before + tally(typed, 310, 150, 110, 50) + after)})
+    line = 5 + before.count("\n")
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:{line}:12: error: tallies → item {before.count("- as_of") + 1} → as_of: "{typed}" is not a '
+        f"date sitegen understands\n  hint: {hint}"]
+    edit_file(root, UNIT_PATH, f"as_of: {typed}", f"as_of: {meant}")
+    assert found(root) == []
+
+
+@pytest.mark.parametrize(("before", "typed", "hint"), [
+    # No other tally of 2018 or 1931: both readings stay offered, as for the only tally.
+    (tally("2019-04-26", 296, 143, 103, 50), "18-5-31",
+     "write the year with all four digits: 2018-05-31 if 18 is the year, or 1931-05-18 if 31 is"),
+    # One reading: said as before, whatever the other tallies' year.
+    (tally("2017-04-26", 296, 143, 103, 50), "18-5-3", "write the year with all four digits: 2018-05-03"),
+    # The other tally's date is no date either: nothing to read the year from.
+    (tally("17-4-26x", 296, 143, 103, 50), "18-5-31",
+     "write the year with all four digits: 2018-05-31 if 18 is the year, or 1931-05-18 if 31 is"),
+])
+def test_a_date_with_two_digits_of_the_year_keeps_its_readings_when_the_other_tallies_make_none_plain(
+        tmp_path: Path, before: str, typed: str, hint: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(before + tally(typed, 310, 150, 110, 50))})
+    told = [p.format() for p in found(root) if f'"{typed}"' in p.message]
+    assert told == [f'{UNIT_PATH}:10:12: error: tallies → item 2 → as_of: "{typed}" is not a date sitegen '
+                    f"understands\n  hint: {hint}"]
+
+
 _SPAN = ("{}, not one day: write {}, its last day, if the date is its end (as a deadline within it is); else the day "
          "in it that the source document gives (年-月-日)")
 _Q3 = _SPAN.format("第三季度, the third quarter, is July to September", "2018-09-30")
