@@ -26,7 +26,7 @@ from .errors import SHOW_FILE_ENDINGS, Report, SiteError, command_word, paste_hi
 from .lazyre import compile_later
 from .models import Line, MetaCode, MetaLine, OptionalLine, OptionalText, Tags, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
-from .placeholders import placeholders_in
+from .placeholders import INIT_SITE_TITLE, placeholders_in
 from .slugs import device_name, device_trouble, windows_safe
 from .sources import read_source
 from .validation import group_fields, names_a_field, typed_value_warnings, validate_record
@@ -865,6 +865,11 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
     if config is None:
         raise SiteError(report.problems)
     if data is not None:
+        if (told := init_title(config)) is not None:
+            line, column = data.locate(("title",))
+            report.warning(CONFIG_FILE, line, column, told,
+                           f'write the site\'s own name (网站名称) after "title:" on line {line} of {CONFIG_FILE}, e.g. '
+                           f"{Config.EXAMPLE_LINE}")
         for loc, message, hint in example_contact(config):
             report.warning(CONFIG_FILE, *data.locate(loc), message, hint)
         if (line := commented_contact(config, source.text)) is not None:
@@ -876,6 +881,22 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
                            'delete the "# " at the start of the contact: line and of the lines under it that you keep, '
                            "and write the publisher's own e-mail address, phone number or contact page there (联系方式)")
     return config
+
+
+def init_title(config: Config) -> str | None:
+    """The warning's message when the site's title is still the one ``sitegen init`` writes when given no
+    ``--title`` (`sitegen.placeholders.INIT_SITE_TITLE`, 进度公开) and the site is built for a public address
+    (`is_public_address`); else None.
+
+    The title heads every page, names the browser's tab, the search results and the feeds: left as init wrote
+    it, a site published for a district names itself as no site in particular. For an example or local
+    address, or a preview (which is built for its own local address), init's title is expected: not told.
+    """
+    if config.title != INIT_SITE_TITLE or not is_public_address(config.base_url):
+        return None
+    return (f'title: "{config.title}" is the title that sitegen init writes when given no --title, and the site is '
+            f"built for {config.base_url}: every page's heading and browser tab, the search results and the feeds "
+            "would name the site so")
 
 
 _COMMENTED_CONTACT_RE = compile_later(r"(?m)^#\s*contact\s*:")

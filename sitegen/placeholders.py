@@ -130,6 +130,9 @@ EXAMPLE_TARGET_NOTE = Placeholder(
     "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据", "the note of the example target that sitegen new writes",
     f"write the unit's real target (and the share reached, with its date), and in note: where it comes from; "
     f"{_PUT_BACK}", "the example's target and share reached as the unit's")
+INIT_SITE_TITLE = "进度公开"
+"""The site's title that ``sitegen init`` writes into site.yaml when given no ``--title``: a name of no site in
+particular, to be replaced by the site's own before it is published (`sitegen.config.init_title`)."""
 INIT_UNIT_NAME = "示例镇"
 """The name of ``sitegen init``'s example unit (renamed, it is the editor's unit: never told to delete it)."""
 INIT_UNIT_ID = "shi-li-zhen"

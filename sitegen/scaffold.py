@@ -46,10 +46,10 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
                            INIT_CASE_TITLE, INIT_INTERVIEW_LINE, INIT_INTERVIEW_TITLE, INIT_MILESTONE_DESCRIPTION,
-                           INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES, INIT_TARGET, INIT_TEXTS,
-                           INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS, INTERVIEWEE_NAME,
-                           INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE,
-                           SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
+                           INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_SITE_TITLE, INIT_TALLY_FIGURES, INIT_TARGET,
+                           INIT_TEXTS, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS,
+                           INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER,
+                           SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import (device_name, device_trouble, heard_reading, is_slug, make_slug, readings_of,
                     slug_reading, spells, windows_safe)
 from .recordfiles import MisnamedFile, record_file, report_misnamed
@@ -63,7 +63,6 @@ _LEVEL_COMMENT = ("级别 level: district 区, town 镇, subdistrict 街道, com
                   "village 村, community 社区, park 园区")
 _GROUP_COMMENT = ("对象 group: institutions 机构, residents 居民, registered_enterprises 注册企业, enterprises 企业, "
                   "farmers 农户, social_organizations 社会组织, villages 村居")
-DEFAULT_TITLE = "进度公开"
 
 
 class ScaffoldError(Exception):
@@ -1385,7 +1384,7 @@ def init_site(dest: Path, *, title: str | None = None, now: datetime | None = No
         raise ScaffoldError(f"{dest} is not empty; sitegen init only writes into a new or empty folder",
                             "choose a new folder name, e.g. sitegen init my-site")
     moment = now or datetime.now(ZoneInfo("Asia/Shanghai")).replace(tzinfo=None, second=0, microsecond=0)
-    files = _example_files((title or DEFAULT_TITLE).strip() or DEFAULT_TITLE, moment)
+    files = _example_files((title or INIT_SITE_TITLE).strip() or INIT_SITE_TITLE, moment)
     existed = dest.is_dir()
     written: list[Path] = []
     try:

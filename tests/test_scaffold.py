@@ -305,6 +305,49 @@ def test_inits_contact_lines_left_commented_out_are_warned_when_built_for_a_publ
     assert "contact" not in _check(capsys, site)[1]
 
 
+def test_inits_default_title_is_warned_when_built_for_a_public_address_and_the_hint_followed_builds(
+        tmp_path: Path, capsys) -> None:
+    # init without --title writes 进度公开: built for the town's address, every page, tab and feed of the site was
+    # named 进度公开, a name of no site in particular, and nothing told the editor.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site))[0] == 0
+    for rel in ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
+                "content/units/shi-li-zhen.yaml"):
+        (site / rel).unlink()
+    series = site / "content/series/fangtan.yaml"
+    series.write_text(series.read_text(encoding="utf-8").replace("示例栏目：各单位负责人谈调研工作的进展。", "各镇负责人谈调研。"),
+                      encoding="utf-8")
+    config = site / "site.yaml"
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("title:"))
+    public = ("build", "--site", str(site), "--base-url", "https://www.jinze.gov.cn/", "--no-search")
+    code, _, err = _run(capsys, *public)
+    told = err.splitlines()
+    at = next(n for n, text in enumerate(told) if text.startswith(f"site.yaml:{line}:"))
+    assert code == 0 and told[at:at + 2] == [
+        f'site.yaml:{line}:8: warning: title: "进度公开" is the title that sitegen init writes when given no --title, '
+        "and the site is built for https://www.jinze.gov.cn/: every page's heading and browser tab, the search "
+        "results and the feeds would name the site so",
+        f'  hint: write the site\'s own name (网站名称) after "title:" on line {line} of site.yaml, e.g. title: '
+        "青浦大调研进度公开"]
+    # Not for init's example address, as written, nor for the preview (its own local address): not published.
+    assert "sitegen init writes when given no --title" not in _check(capsys, site)[1]
+    preview = build(BuildOptions(root=site, include_drafts=True, base_url="http://127.0.0.1:8000/", search=False,
+                                 output=str(tmp_path / "preview")))
+    assert not any("--title" in warning.message for warning in preview.warnings)
+    # Done as told: no warning, and the site is named so.
+    config.write_text(config.read_text(encoding="utf-8").replace("title: 进度公开", "title: 金泽镇大调研进度公开"),
+                      encoding="utf-8")
+    code, _, err = _run(capsys, *public)
+    assert code == 0 and "--title" not in err, err
+    assert "<h1>金泽镇大调研进度公开</h1>" in (site / "output/index.html").read_text(encoding="utf-8")
+    # A title given to init is the site's own: not told.
+    named = tmp_path / "named"
+    assert _run(capsys, "init", str(named), "--title", "金泽镇大调研")[0] == 0
+    code, _, err = _run(capsys, "build", "--site", str(named), "--base-url", "https://www.jinze.gov.cn/", "--no-search")
+    assert "--title" not in err, err
+
+
 def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_space(tmp_path: Path, capsys,
                                                                                   monkeypatch) -> None:
     # It printed "sitegen serve --site 我的 站点", which a prompt reads as two words.
