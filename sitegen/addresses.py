@@ -44,8 +44,8 @@ from .cachefile import replace_file
 from .errors import Report
 from .fresh import digest, options_key
 from .load import Document, keep_aliases, slug_origin
-from .placeholders import INIT_CASE_TITLE, INIT_INTERVIEW_TITLE, INIT_UNIT_NAME
-from .site import FEED_FILE, Entry, SiteGraph, SiteLinks, section_url
+from .placeholders import INIT_CASE_TITLE, INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME
+from .site import FEED_FILE, Entry, SeriesView, SiteGraph, SiteLinks, section_url
 
 ADDRESS_FILE = "addresses-{key}.json"
 """The record of the last build's page addresses in the build cache, one per build options."""
@@ -57,7 +57,8 @@ class Known(NamedTuple):
     and the address it had before its last move, kept while it stays ("" when it never moved): moving back
     there, as the warning's hint offers, is not a move to warn of, however many builds came between; and the old
     addresses its redirect pages were published at (``aliases:``), which records written before they were kept
-    lack (read as none)."""
+    lack (read as none); and whether it was the series of sitegen init's example when published (`example`:
+    `_is_init_series`), which records written before it was kept lack (read as not)."""
 
     url: str
     title: str
@@ -65,6 +66,7 @@ class Known(NamedTuple):
     text: str
     was: str = ""
     aliases: tuple[str, ...] = ()
+    example: bool = False
 
 
 def is_address_record(name: str) -> bool:
@@ -154,9 +156,10 @@ class AddressBook:
         for page in graph.pages:
             if page.kind == "redirect" and page.source is not None:
                 redirects.setdefault(page.source, []).append(page.url)
+        examples = {view.url for view in graph.series if _is_init_series(view)}
         for url, rel in (records or {}).items():
             if url in names:
-                pages[rel] = Known(url, names[url], "", "", _was(before.pages.get(rel), url))
+                pages[rel] = Known(url, names[url], "", "", _was(before.pages.get(rel), url), example=url in examples)
         for entry in graph.interviews + graph.cases:
             document = entry.document
             if document.path in held:
@@ -270,7 +273,7 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     unread: dict[str, Known] = {}  # kept in the record: told as gone once their other name is gone too
     for rel, old in sorted(gone.items()):  # the files left after the renamed ones were taken out
         # sitegen init's examples are deleted as sitegen tells (`sitegen.checks.check_init_examples`): not warned.
-        if old.url in served or old.title in _INIT_EXAMPLE_TITLES:
+        if old.url in served or old.title in _INIT_EXAMPLE_TITLES or old.example:
             continue
         if _kept_unread(graph.config.root, rel):
             unread[rel] = old
@@ -387,7 +390,17 @@ def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | Non
 
 
 _INIT_EXAMPLE_TITLES = frozenset({INIT_UNIT_NAME, INIT_INTERVIEW_TITLE, INIT_CASE_TITLE})
-"""The titles (a unit's: its name) of the pages of sitegen init's examples."""
+"""The titles (a unit's: its name) of the pages of sitegen init's examples. Not its series': 进度访谈 is a title a
+series of the editor's own may have (`_is_init_series`)."""
+
+
+def _is_init_series(view: SeriesView) -> bool:
+    """True when the series of ``view`` is still the one ``sitegen init`` wrote: its blurb is init's
+    (`sitegen.placeholders.INIT_SERIES_BLURB`), as `sitegen.checktexts.check_init_examples` tells it. Its title,
+    进度访谈, and id, fangtan, may stay in a series the editor made their own by its blurb, whose page is theirs:
+    gone, it is warned as any page is. Deleted while it held init's blurb, it was init's example content, which
+    the editor is told to replace, and it is not."""
+    return view.series.blurb == INIT_SERIES_BLURB
 
 
 def _kept_unread(root: Path, rel: str) -> bool:

@@ -305,6 +305,50 @@ def test_inits_contact_lines_left_commented_out_are_warned_when_built_for_a_publ
     assert "contact" not in _check(capsys, site)[1]
 
 
+_INIT_EXAMPLES = ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
+                  "content/units/shi-li-zhen.yaml", "content/series/fangtan.yaml")
+"""The files of sitegen init's example content: a case study, an interview, a unit and a series."""
+
+
+def test_inits_example_series_deleted_with_the_other_examples_is_not_warned_as_gone(tmp_path: Path,
+                                                                                     capsys) -> None:
+    # Deleted with the example pages, the example series was "gone since the last build … put it back": the one
+    # example told to come back, though it held init's words alone.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site))[0] == 0
+    assert _run(capsys, "build", "--site", str(site), "--no-search")[0] == 0  # published, and recorded
+    assert (site / "output/series/fangtan/index.html").is_file()
+    for rel in _INIT_EXAMPLES:
+        (site / rel).unlink()
+    code, _, err = _run(capsys, "build", "--site", str(site), "--no-search")
+    assert code == 0 and "gone since the last build" not in err, err
+    assert not (site / "output/series/fangtan").exists()
+
+
+def test_inits_series_made_the_editors_own_is_warned_as_gone_and_put_back_is_not(tmp_path: Path, capsys) -> None:
+    # Its blurb rewritten, init's series (its title, 进度访谈, and its id kept) is the editor's: its page is theirs.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site))[0] == 0
+    series = site / "content/series/fangtan.yaml"
+    own = series.read_text(encoding="utf-8").replace("示例栏目：各单位负责人谈调研工作的进展。", "各镇负责人谈调研。")
+    series.write_text(own, encoding="utf-8")
+    assert _run(capsys, "build", "--site", str(site), "--no-search")[0] == 0
+    for rel in _INIT_EXAMPLES:
+        (site / rel).unlink()
+    code, _, err = _run(capsys, "build", "--site", str(site), "--no-search")
+    at = err.splitlines().index(next(line for line in err.splitlines() if "gone since the last build" in line))
+    assert code == 0 and err.splitlines()[at:at + 2] == [
+        'content/series/fangtan.yaml: warning: this file is gone since the last build, so its page "进度访谈" at '
+        "/series/fangtan/ is no longer published: links to it will get 404 (page not found)",
+        "  hint: if it was deleted or moved out of the folder by mistake, put it back: a series's page is at its "
+        "file's name, so no other file can keep /series/fangtan/"]
+    # Put back as told: its page is published again, and nothing is said of it.
+    series.write_text(own, encoding="utf-8")
+    code, _, err = _run(capsys, "build", "--site", str(site), "--no-search")
+    assert code == 0 and "gone since the last build" not in err and "/series/fangtan/" not in err, err
+    assert (site / "output/series/fangtan/index.html").is_file()
+
+
 def test_inits_default_title_is_warned_when_built_for_a_public_address_and_the_hint_followed_builds(
         tmp_path: Path, capsys) -> None:
     # init without --title writes 进度公开: built for the town's address, every page, tab and feed of the site was
