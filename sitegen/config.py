@@ -410,11 +410,55 @@ def _setting_number(value: object) -> object:
     return value
 
 
+def _renamed_tags(value: object) -> tuple[tuple[str, str], ...]:
+    """Read ``renamed_tags:``: a mapping of tags no page has any more to the tag that replaced each,
+    ``{草莓产业: 草莓种植}``, as typed (``None``, the key alone, is refused: it names nothing).
+
+    Returns ``((old tag, new tag), …)`` in the order typed (a tuple: `Config` is frozen and hashable). A
+    tag typed as a number (``2018: 二〇一八``) is its text, as in a page's ``tags:``. Raises
+    `PydanticCustomError` ``renamed_tags`` for a value that is no mapping (a list: the old and new tag are
+    then offered on one line), for a tag renamed to nothing, to a list or to itself. Whether the old tag
+    is gone from the pages and the new one is on them is checked with the pages
+    (`sitegen.site.tag_redirect_pages`); a chain is checked by `check_renamed_tags`.
+    """
+    example = "renamed_tags: {草莓产业: 草莓种植}"
+    if value is None:
+        raise _refuse("renamed_tags", "is empty", "",
+                      f"write each old tag and the tag that replaces it, e.g. {example}, or delete the line")
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(tag, (str, int)) for tag in value):
+        raise _refuse("renamed_tags", "is typed as a list, but it pairs each old tag with the tag that replaces it", "",
+                      paste_hint("write the old tag, a colon and the new tag",
+                                 f"renamed_tags: {{{value[0]}: {value[1]}}}"))
+    if not isinstance(value, dict):
+        raise _refuse("renamed_tags", "should pair each old tag with the tag that replaces it, one old tag: new tag "
+                      "a line under it (indented)", "", f"e.g. {example}")
+    pairs = []
+    for old, new in value.items():
+        old_tag = str(old).strip() if isinstance(old, (str, int, float)) else ""
+        if not old_tag:
+            raise _refuse("renamed_tags", "has an empty old tag", "",
+                          f"write the old tag before the colon, e.g. {example}")
+        if isinstance(new, (list, dict)):
+            raise _refuse("renamed_tags", "the tag {text} is renamed to a list: a tag's old address can lead to one "
+                          "tag's page only", old_tag,
+                          f"write one tag after {old_tag}: (the one most of its pages have now)")
+        new_tag = str(new).strip() if new is not None else ""
+        if not new_tag:
+            raise _refuse("renamed_tags", "the tag {text} is renamed to nothing", old_tag,
+                          f"write the tag that replaces it after the colon ({old_tag}: 新标签), or delete the line")
+        if new_tag == old_tag:
+            raise _refuse("renamed_tags", "the tag {text} is renamed to itself", old_tag,
+                          "write the tag that replaces it after the colon, or delete the line")
+        pairs.append((old_tag, new_tag))
+    return tuple(pairs)
+
+
 BaseUrl = Annotated[str, AfterValidator(_check_base_url)]
 SettingNumber = Annotated[int, BeforeValidator(_setting_number)]
 TimeZone = Annotated[str, AfterValidator(_check_time_zone)]
 Language = Annotated[Text, AfterValidator(_check_language)]
 Permalink = Annotated[str, AfterValidator(_check_permalink)]
+RenamedTags = Annotated[tuple[tuple[str, str], ...], BeforeValidator(_renamed_tags)]
 
 
 class Permalinks(BaseModel):
@@ -568,6 +612,9 @@ class Config(BaseModel):
         permalinks: URL patterns per collection.
         distinct_tags: tags that read alike (同音: 民生, 民声) and are all meant, different words, so that
             the build does not warn that one may be a typing slip for the other (`sitegen.site`).
+        renamed_tags: ``((old tag, new tag), …)``, tags no page has any more, each with the tag that replaced
+            it: the old tag's address is kept by a page leading to the new tag's (`sitegen.site.tag_redirect_pages`),
+            as a page's ``aliases:`` keep its old addresses.
         gov: government-site meta tags.
         root: the site folder (not read from the file).
         output_dir: where the site is written: relative to ``root``, or an absolute path.
@@ -597,6 +644,7 @@ class Config(BaseModel):
         return value
     permalinks: Permalinks = Permalinks()
     distinct_tags: Tags = ()
+    renamed_tags: RenamedTags = ()
     gov: GovMeta = GovMeta()
     root: Path
     output_dir: OptionalText = "output"
@@ -770,7 +818,8 @@ def misnamed_settings(root: Path) -> tuple[str, None, None, str, str] | None:
 
 
 _CONTENT_FREE = frozenset({"description", "language", "time_zone", "reading_speed", "per_page", "summary_length",
-                           "feed_entries", "publisher", "data_license", "contact", "gov", "distinct_tags"})
+                           "feed_entries", "publisher", "data_license", "contact", "gov", "distinct_tags",
+                           "renamed_tags"})
 """Settings with a default that decide nothing of how the content is read or checked: refused, their defaults
 stand in for them so that `sitegen check` tells the content's problems in the same run (`stand_in_config`).
 Not among them: ``title`` (no default), ``base_url`` and ``permalinks`` (links in pages are checked by them),
@@ -870,6 +919,7 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
             report.warning(CONFIG_FILE, line, column, told,
                            f'write the site\'s own name (网站名称) after "title:" on line {line} of {CONFIG_FILE}, e.g. '
                            f"{Config.EXAMPLE_LINE}")
+        check_renamed_tags(config, data, report)
         for loc, message, hint in example_contact(config):
             report.warning(CONFIG_FILE, *data.locate(loc), message, hint)
         if (line := commented_contact(config, source.text)) is not None:
@@ -897,6 +947,43 @@ def init_title(config: Config) -> str | None:
     return (f'title: "{config.title}" is the title that sitegen init writes when given no --title, and the site is '
             f"built for {config.base_url}: every page's heading and browser tab, the search results and the feeds "
             "would name the site so")
+
+
+def check_renamed_tags(config: Config, data: YamlData, report: Report) -> None:
+    """Error at each line of ``renamed_tags:`` (in ``data``, site.yaml as read) whose new tag is renamed too.
+
+    An old tag's address leads to one page, the new tag's (`sitegen.site.tag_redirect_pages`): a new tag
+    renamed again (草莓产业 → 草莓种植 → 草莓) would send readers to an address that leads on again, or,
+    renamed in a circle, to no page at all. A chain is offered its end (``草莓产业: 草莓``); a circle, the
+    tags in it, of which the one still on pages is the new tag of the others. Raises nothing.
+    """
+    renamed = dict(config.renamed_tags)
+    circles: set[str] = set()
+    for old, new in config.renamed_tags:
+        path = [old, new]
+        while path[-1] in renamed and renamed[path[-1]] not in path:
+            path.append(renamed[path[-1]])
+        if path[-1] not in renamed:
+            if len(path) > 2:
+                report.error(CONFIG_FILE, *data.locate_key(("renamed_tags", old)),
+                             f"renamed_tags: {old} is renamed to {new}, which is renamed too (to {path[2]})"
+                             + (f", and on to {path[-1]}" if len(path) > 3 else "")
+                             + ": an old tag's address leads to the page of a tag the pages have, not to another "
+                             "old address",
+                             paste_hint(f"rename {old} to the last tag", f"{old}: {path[-1]}"))
+            continue
+        # Back to a tag of the path: a circle, told once, at its first line (a line leading into it is mended with it).
+        circle = path[path.index(renamed[path[-1]]):]
+        if circles.isdisjoint(circle):
+            circles.update(circle)
+            first = next(tag for tag, _ in config.renamed_tags if tag in circle)
+            at = circle.index(first)
+            shown = circle[at:] + circle[:at] + [first]
+            report.error(CONFIG_FILE, *data.locate_key(("renamed_tags", first)),
+                         f"renamed_tags: the tags {' → '.join(shown)} are renamed in a circle, so no tag's page is at "
+                         "the end of it",
+                         "keep the line of each tag no page has any more, with the tag the pages have now after its "
+                         "colon, and delete the line of that tag")
 
 
 _COMMENTED_CONTACT_RE = compile_later(r"(?m)^#\s*contact\s*:")

@@ -23,6 +23,7 @@ May import: lazyre, errors, config, models, load, markup, pictures, slugs, webad
 from __future__ import annotations
 
 import bisect
+import difflib
 import html
 import json
 import math
@@ -578,7 +579,8 @@ class Page:
 PAGE_KINDS = ("home", "not_found", "list", "units", "tags", "search", "archive", "dashboard",
               "about_data", "accessibility", "interview", "case", "unit", "series", "tag", "page", "redirect")
 """Every value of `Page.kind`: "list" is a paginated list of interviews or cases; "redirect" a page at an
-old address of an interview or case study, leading to its address (`redirect_pages`)."""
+old address of an interview or case study, leading to its address (`redirect_pages`), or at the address of a tag
+renamed (`tag_redirect_pages`)."""
 
 
 @dataclass
@@ -694,6 +696,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
                       tags, campaign_totals([u.unit for u in units.values()]), sorted(content.assets),
                       content.data, now, site_links(config.permalinks))
     graph.pages.extend(_all_pages(graph))
+    graph.pages.extend(tag_redirect_pages(graph, report, published_tags or dict, slugger))
     graph.pages.extend(redirect_pages(graph, report))
     check_output_paths(graph.pages, report, config)
     held_back = [] if include_drafts else [d for d in content.interviews + content.cases
@@ -862,8 +865,8 @@ def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
     document, index = use
     line, column = document.yaml.locate(("tags", index))
     own = f'"{name}" gets its own page, {config.permalinks.url("tags", given)}'
-    add = (f"add the line distinct_tags: [{', '.join(map(_listed_tag, missing))}] to site.yaml" if not listed else
-           f"add {' and '.join(map(_listed_tag, missing))} to the distinct_tags list in site.yaml")
+    add = (f"add the line distinct_tags: [{', '.join(map(listed_tag, missing))}] to site.yaml" if not listed else
+           f"add {' and '.join(map(listed_tag, missing))} to the distinct_tags list in site.yaml")
     if _without_quotes(name) == _without_quotes(kept):
         report.warning(document.path, line, column,
                        f'the tags "{kept}" and "{name}" differ only by quote marks; {own}',
@@ -880,7 +883,7 @@ _PLAIN_TAG = compile_later(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^,\[\]{}#:\"]*[^\s,
 a quote)."""
 
 
-def _listed_tag(tag: str) -> str:
+def listed_tag(tag: str) -> str:
     """``tag`` as an item of a list typed in YAML: as it is, else in double quotes (JSON's escapes are YAML's); a
     tag in Chinese quotes (“补短板”) is put in double quotes too, as the quotes are then part of it."""
     return tag if _PLAIN_TAG.fullmatch(tag) and not in_chinese_quotes(tag) else json.dumps(tag, ensure_ascii=False)
@@ -1237,6 +1240,72 @@ def redirect_pages(graph: SiteGraph, report: Report) -> list[Page]:
             pages.append(Page(alias, output, REDIRECT_TEMPLATE, entry.title, {"target": entry.url},
                               document.path, kind="redirect"))
     return pages
+
+
+def tag_redirect_pages(graph: SiteGraph, report: Report, published: Callable[[], Mapping[str, str]],
+                       slugger: Callable[[str], str]) -> list[Page]:
+    """One redirect page per tag of ``renamed_tags:`` (site.yaml), at the old tag's address, leading to the page of
+    the tag that replaced it: the same page as an alias's (`redirect_pages`: `REDIRECT_TEMPLATE`, kind "redirect",
+    in no list, feed or sitemap), its source site.yaml, its context's ``target`` the new tag's address and
+    ``renamed_tag`` the old tag.
+
+    Takes the graph, its other pages made (the aliases' come after, and so cannot take the address); the
+    report; ``published``, which gives the last build's ``{tag: slug}`` (`sitegen.addresses.AddressBook.tags`,
+    read only when site.yaml renames a tag): the old tag's address is the one it was published at, else its
+    slug now (``slugger``, as `_terms` makes it). Tags are compared by spelling (`tag_spelling`: ``R&D`` is
+    ``r&d``), as pages share a tag page. Errors at the line of the old tag in site.yaml (README "site.yaml"),
+    each leaving out its page: an old tag still on a page (its own page is at that address: the redirect
+    would hide it), a new tag on no page (the address would lead to a 404), and an old address taken by a
+    page or file the build makes, or by another old tag renamed to another tag.
+    """
+    config = graph.config
+    if not config.renamed_tags:
+        return []
+    terms = {tag_spelling(term.name): (term, entries) for term, entries in graph.tags}
+    record = published()
+    taken = _taken_paths(graph)
+    pages: dict[str, Page] = {}
+    for old, new in config.renamed_tags:
+        line, column = setting_place(config.root, ("renamed_tags", old))
+        kept = f"{old}: {new}"
+        if tag_spelling(old) in terms:
+            term, entries = terms[tag_spelling(old)]
+            document = entries[-1].document  # the oldest page with it: the one most likely not edited
+            index = next(n for n, tag in enumerate(document.meta.tags) if tag_spelling(tag) == tag_spelling(old))
+            at = ":".join(str(part) for part in (document.path, document.yaml.locate(("tags", index))[0]))
+            count = f"{len(entries)} page{'s' if len(entries) > 1 else ''}"
+            report.error("site.yaml", line, column,
+                         f"renamed_tags: the tag {old} is still on {count} ({at}), so its own page is at {term.url}, "
+                         f"which cannot lead to the page of {new} too",
+                         f"write {new} in place of {old} in the tags: of "
+                         f"{'those pages' if len(entries) > 1 else 'that page'}, "
+                         f"or delete the line {kept} from renamed_tags: to keep the tag")
+            continue
+        if tag_spelling(new) not in terms:
+            close = difflib.get_close_matches(new, [term.name for term, _ in graph.tags], n=1, cutoff=0.5)
+            report.error("site.yaml", line, column,
+                         f"renamed_tags: no published page has the tag {new}, so the old address of {old} would lead "
+                         "to no page",
+                         paste_hint("write the tag as the pages have it", f"{old}: {close[0]}") if close else
+                         f"write after {old}: a tag the pages have, or delete the line {kept}")
+            continue
+        slug = next((had for tag, had in record.items() if tag_spelling(tag) == tag_spelling(old)), "")
+        url = config.permalinks.url("tags", slug or slugger(old) or "tag")
+        target = terms[tag_spelling(new)][0]
+        output = output_path(url)
+        owner = taken.get(output)
+        other = pages.get(output)
+        if other is not None and other.context["target"] == target.url:
+            continue  # two spellings of one old tag renamed to one tag: one page
+        if owner is not None or other is not None:
+            report.error("site.yaml", line, column,
+                         f"renamed_tags: the old address of the tag {old}, {url}, is taken by "
+                         + (owner or f"the old tag {other.context['renamed_tag']}, renamed to another tag"),
+                         f"delete the line {kept}: the address leads to that page now")
+            continue
+        pages[output] = Page(url, output, REDIRECT_TEMPLATE, f"标签：{target.name}",
+                             {"target": target.url, "renamed_tag": old}, "site.yaml", kind="redirect")
+    return list(pages.values())
 
 
 def _taken_paths(graph: SiteGraph) -> dict[str, str]:
