@@ -45,7 +45,7 @@ from .errors import Report
 from .fresh import digest, options_key
 from .load import Document, keep_aliases, slug_origin
 from .placeholders import INIT_CASE_TITLE, INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME
-from .site import FEED_FILE, Entry, SeriesView, SiteGraph, SiteLinks, section_url
+from .site import FEED_FILE, Entry, SeriesView, SiteGraph, SiteLinks, listed_tag, section_url
 
 ADDRESS_FILE = "addresses-{key}.json"
 """The record of the last build's page addresses in the build cache, one per build options."""
@@ -57,8 +57,9 @@ class Known(NamedTuple):
     and the address it had before its last move, kept while it stays ("" when it never moved): moving back
     there, as the warning's hint offers, is not a move to warn of, however many builds came between; and the old
     addresses its redirect pages were published at (``aliases:``), which records written before they were kept
-    lack (read as none); and whether it was the series of sitegen init's example when published (`example`:
-    `_is_init_series`), which records written before it was kept lack (read as not)."""
+    lack (read as none); whether it was the series of sitegen init's example when published (`example`:
+    `_is_init_series`), which records written before it was kept lack (read as not); and its tags as typed, which
+    tell where a tag no page has any more was (`moved_pages`; none in records written before they were kept)."""
 
     url: str
     title: str
@@ -67,6 +68,7 @@ class Known(NamedTuple):
     was: str = ""
     aliases: tuple[str, ...] = ()
     example: bool = False
+    tags: tuple[str, ...] = ()
 
 
 def is_address_record(name: str) -> bool:
@@ -133,8 +135,8 @@ class AddressBook:
             patterns = {name: (str(pattern), str(was)) for name, (pattern, was) in data.get("permalinks", {}).items()
                         if name in PATTERNS}
             tags = {str(tag): str(slug) for tag, slug in data.get("tags", {}).items()}
-            return cls({rel: known._replace(aliases=tuple(known.aliases)) for rel, known in pages.items()}, patterns,
-                       tags)
+            return cls({rel: known._replace(aliases=tuple(known.aliases), tags=tuple(known.tags))
+                        for rel, known in pages.items()}, patterns, tags)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls({})
 
@@ -153,8 +155,15 @@ class AddressBook:
         names = {view.url: view.unit.name for view in graph.units}
         names.update((view.url, view.series.title) for view in graph.series)
         redirects: dict[str, list[str]] = {}
+        # A tag renamed in site.yaml (renamed_tags:) keeps its address by a redirect page: recorded, it keeps that
+        # slug after --clean, and the line deleted later is told as its page gone.
+        renamed: dict[str, str] = {}
         for page in graph.pages:
-            if page.kind == "redirect" and page.source is not None:
+            if page.kind != "redirect":
+                continue
+            if "renamed_tag" in page.context:
+                renamed[page.context["renamed_tag"]] = graph.config.permalinks.slug_of("tags", page.url) or ""
+            elif page.source is not None:
                 redirects.setdefault(page.source, []).append(page.url)
         examples = {view.url for view in graph.series if _is_init_series(view)}
         for url, rel in (records or {}).items():
@@ -168,7 +177,8 @@ class AddressBook:
             text = (known.text if known is not None and document.source_digest
                     and known.source == document.source_digest else _text_digest(document))
             pages[document.path] = Known(entry.url, document.meta.title, document.source_digest, text,
-                                         _was(known, entry.url), tuple(redirects.get(document.path, ())))
+                                         _was(known, entry.url), tuple(redirects.get(document.path, ())),
+                                         tags=tuple(document.meta.tags))
         pages.update((rel, before.pages[rel]) for rel in held if rel in before.pages)
         patterns = {}
         for name in PATTERNS:
@@ -176,6 +186,7 @@ class AddressBook:
             patterns[name] = (pattern, was if pattern == last else "")
         tags = {term.name: term.slug for entry in graph.interviews + graph.cases
                 if entry.document.path not in held for term in entry.tags}
+        tags.update(renamed)
         return cls(pages, patterns, tags)
 
     def save(self, path: Path) -> None:
@@ -238,6 +249,9 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     warned once, at its line in site.yaml, with how many pages, lists,
     tag pages and feeds it moved (`_warn_pattern`); a pattern put back as
     it was before its last change is not.
+
+    A tag the last build published that no published page has now, its
+    address left empty, is warned once (`_gone_tags`).
     """
     if not before.pages:
         return now
@@ -279,12 +293,67 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
             unread[rel] = old
         else:
             _warn_gone(rel, old, report, (shown_as or {}).get(rel))
+    _gone_tags(graph, before, now, served, entries, report, setting)
     patterns = dict(now.patterns)
     for name, old_pattern in changed.items():
         patterns[name] = (patterns[name][0], old_pattern)
         if patterns[name][0] != before.patterns.get(name, ("", ""))[1]:  # not put back as it was
             _warn_pattern(graph, name, old_pattern, by_pattern.get(name, []), served, entries, report, setting)
     return AddressBook({**unread, **now.pages, **moved}, patterns, now.tags)
+
+
+def _gone_tags(graph: SiteGraph, before: AddressBook, now: AddressBook, served: set[str],
+               entries: Mapping[str, Entry], report: Report, setting: Place | None) -> None:
+    """Warn once of each tag whose page the last build published (``before.tags``) that no published page has now
+    (``now.tags``: nor does site.yaml's ``renamed_tags:`` keep it), when nothing is at its old address: its page
+    is gone, and links to it get 404 (README "Slugs"). Its old address is in the pattern the last build used.
+
+    The warning is at the ``tags:`` line of a page that had the tag (`Known.tags`), published now: the
+    editor renamed or deleted the tag there, and reads the warning beside that page (in the preview too),
+    where "this page had it" needs no search; the hint names the line to add to site.yaml. A page that
+    had it is known from the record alone, no file read again: a tag gone from pages that are all gone
+    too (or kept by a line of ``renamed_tags:`` since deleted) is warned at site.yaml, at
+    ``renamed_tags:`` when typed. When every page that had it is published and has one same tag it did
+    not have (the tag renamed on each), the hint gives the line of ``renamed_tags:`` that keeps the old
+    address (`_keep_tag`).
+    """
+    pattern = before.patterns.get("tags", (graph.config.permalinks.tags, ""))[0] or graph.config.permalinks.tags
+    for tag, slug in sorted(before.tags.items()):
+        url = pattern.replace("{slug}", slug)
+        if tag in now.tags or url in served:  # kept, or its address another spelling's (R&D, r&d) or tag's now
+            continue
+        had = [rel for rel, known in sorted(before.pages.items()) if tag in known.tags]
+        shown = [rel for rel in had if rel in entries]
+        added = [set(now.pages[rel].tags) - set(before.pages[rel].tags) for rel in shown if rel in now.pages]
+        common = set.intersection(*added) if added and len(added) == len(had) else set()
+        new = next(iter(common)) if len(common) == 1 else ""
+        keep = _keep_tag(graph, tag, new)
+        back = f"or write {tag} back in the tags of a page to publish its page again"
+        if not shown:
+            line, column = setting(("renamed_tags",)) if setting is not None else (None, None)
+            report.warning("site.yaml", line, column,
+                           f'the tag "{tag}" is on no page now, so its page {url} is no longer published: links to '
+                           "it will get 404 (page not found)", f"{keep}; {back}")
+            continue
+        document = entries[shown[0]].document
+        typed = isinstance(document.yaml.value, dict) and "tags" in document.yaml.value
+        line, column = document.yaml.locate_key(("tags",)) if typed else (None, None)
+        others = len(had) - 1
+        who = "this page" + (f" and {others} other{'s' if others > 1 else ''}" if others else "")
+        report.warning(document.path, line, column,
+                       f'the tag "{tag}", which {who} had in the last build, is on no page now, so its page {url} is '
+                       "no longer published: links to it will get 404 (page not found)", f"{keep}; {back}")
+
+
+def _keep_tag(graph: SiteGraph, old: str, new: str) -> str:
+    """The words of a hint that keep the address of tag ``old`` with a line of ``renamed_tags:`` in site.yaml,
+    leading to the page of tag ``new`` ("" when it is not known: a stand-in the editor replaces)."""
+    pair = f"{listed_tag(old)}: {listed_tag(new) if new else '新标签'}"
+    line = (f"add {pair} under renamed_tags: in site.yaml" if graph.config.renamed_tags else
+            f"add the line renamed_tags: {{{pair}}} to site.yaml")
+    if new:
+        return f"if {old} was renamed to {new}, {line} so its old address leads to the page of {new}"
+    return f"if another tag replaced it, {line} (新标签: that tag) so its old address leads to that tag's page"
 
 
 def _collection(rel: str, entries: Mapping[str, Entry]) -> str:

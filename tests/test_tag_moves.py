@@ -1,15 +1,17 @@
-"""``renamed_tags:`` in site.yaml keeps the address of a tag no page has any more."""
+"""A tag no page has any more is warned, as its page's address gets 404; ``renamed_tags:`` keeps the address."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build, check
 
-from .sitekit import MINIMAL_CONFIG, interview, parse_html, write_site
+from .sitekit import MINIMAL_CONFIG, edit_file, interview, parse_html, text_of, write_site
 
 FIRST = "content/interviews/caomei.md"
 SECOND = "content/interviews/dapeng.md"
+OLD_URL = "/tags/cao-mei-chan-ye/"
 
 
 def _site(root: Path, config: str = MINIMAL_CONFIG) -> Path:
@@ -26,6 +28,48 @@ def _checked(root: Path) -> list[str]:
     return [problem.format() for problem in check(BuildOptions(root=root)).problems]
 
 
+def _rename(root: Path, old: str, new: str) -> None:
+    for rel in (FIRST, SECOND):
+        edit_file(root, rel, old, new)
+
+
+RENAMED = (
+    f"{FIRST}:9:1: warning: the tag \"草莓产业\", which this page and 1 other had in the last build, is on no page "
+    f"now, so its page {OLD_URL} is no longer published: links to it will get 404 (page not found)\n"
+    "  hint: if 草莓产业 was renamed to 草莓种植, add the line renamed_tags: {草莓产业: 草莓种植} to site.yaml so its "
+    "old address leads to the page of 草莓种植; or write 草莓产业 back in the tags of a page to publish its page again")
+
+
+def _follow(root: Path, warning: str) -> None:
+    """Add to site.yaml the line the warning's hint gives, as typed."""
+    line = re.search(r"add the line (.+) to site\.yaml", warning).group(1)
+    with (root / "site.yaml").open("a", encoding="utf-8") as file:
+        file.write(line + "\n")
+
+
+def test_a_tag_renamed_on_every_page_is_warned_once_and_the_hint_s_line_keeps_its_address(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    assert _built(root) == []
+    assert (root / "output/tags/cao-mei-chan-ye/index.html").is_file()
+    _rename(root, "草莓产业", "草莓种植")
+    assert _checked(root) == [RENAMED]  # check tells what the build will
+    warnings = _built(root)
+    assert warnings == [RENAMED]
+    assert not (root / "output/tags/cao-mei-chan-ye").exists()
+    assert _built(root) == []  # told once: the record no longer holds the tag
+    _follow(root, warnings[0])
+    assert (root / "site.yaml").read_text(encoding="utf-8").endswith("renamed_tags: {草莓产业: 草莓种植}\n")
+    assert _checked(root) == []
+    assert _built(root) == []
+    page = parse_html(root / "output/tags/cao-mei-chan-ye/index.html")
+    metas = {meta.get("http-equiv") or meta.get("name"): meta.get("content") for meta in page.iter("meta")}
+    assert metas["refresh"] == "0; url=/tags/cao-mei-zhong-zhi/"
+    assert metas["robots"] == "noindex"
+    [link] = page.iter("a")
+    assert (link.get("href"), text_of(link)) == ("/tags/cao-mei-zhong-zhi/", "标签：草莓种植")
+    assert text_of(page.find(".//body")) == "本页已移至新地址：标签：草莓种植"
+    assert OLD_URL not in (root / "output/sitemap.xml").read_text(encoding="utf-8")
+
 
 def test_the_redirect_of_a_renamed_tag_leads_to_its_new_page_under_a_sub_path(tmp_path: Path) -> None:
     root = _site(tmp_path / "site", MINIMAL_CONFIG + "renamed_tags: {旧草莓: 草莓产业}\n")
@@ -37,6 +81,45 @@ def test_the_redirect_of_a_renamed_tag_leads_to_its_new_page_under_a_sub_path(tm
     assert canonical == "https://example.org/qingpu/diaoyan/tags/cao-mei-chan-ye/"
     assert [a.get("href") for a in page.iter("a")] == ["/qingpu/diaoyan/tags/cao-mei-chan-ye/"]
     assert "jiu-cao-mei" not in (root / "output/sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_tag_deleted_or_replaced_by_different_tags_is_offered_a_line_to_complete(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", MINIMAL_CONFIG + "renamed_tags:\n  旧草莓: 大调研\n")
+    _built(root)
+    edit_file(root, FIRST, "草莓产业", "草莓种植")
+    edit_file(root, SECOND, "草莓产业", "大棚")
+    assert _built(root) == [
+        f"{FIRST}:9:1: warning: the tag \"草莓产业\", which this page and 1 other had in the last build, is on no "
+        f"page now, so its page {OLD_URL} is no longer published: links to it will get 404 (page not found)\n"
+        "  hint: if another tag replaced it, add 草莓产业: 新标签 under renamed_tags: in site.yaml (新标签: that tag) "
+        "so its old address leads to that tag's page; or write 草莓产业 back in the tags of a page to publish its page "
+        "again"]
+
+
+def test_a_tag_kept_by_renamed_tags_is_warned_at_site_yaml_once_the_line_is_deleted(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", MINIMAL_CONFIG + "renamed_tags: {旧草莓: 草莓产业}\n")
+    _built(root)
+    (root / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    assert _built(root) == [
+        "site.yaml: warning: the tag \"旧草莓\" is on no page now, so its page /tags/jiu-cao-mei/ is no longer "
+        "published: links to it will get 404 (page not found)\n"
+        "  hint: if another tag replaced it, add the line renamed_tags: {旧草莓: 新标签} to site.yaml (新标签: that "
+        "tag) so its old address leads to that tag's page; or write 旧草莓 back in the tags of a page to publish its "
+        "page again"]
+
+
+def test_a_tag_written_another_way_keeps_its_page_and_is_not_warned(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {FIRST: interview(extra="tags: [R&D]\n")})
+    _built(root)
+    edit_file(root, FIRST, "R&D", "r&d")
+    assert _built(root) == []
+
+
+def test_a_tag_on_some_pages_still_is_not_warned(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    _built(root)
+    edit_file(root, FIRST, "草莓产业", "草莓种植")
+    assert _built(root) == []
 
 
 def test_renamed_tags_is_checked_against_the_pages(tmp_path: Path) -> None:
