@@ -27,7 +27,9 @@ preview (``sitegen serve``) compares with the record of the published
 output folder and keeps none, and a draft or a page scheduled for later
 is never recorded at the address it has now (its slug may change freely
 before it is published); one published before keeps its published
-address in the record while it is held back.
+address in the record while it is held back, marked held (`Known.held`).
+A page the last build published and that is a draft now is warned once,
+by the build that takes it off (`drafts_taken_off`), as a file deleted is.
 
 May import: errors, load, site, fresh, placeholders, cachefile.
 """
@@ -58,8 +60,11 @@ class Known(NamedTuple):
     there, as the warning's hint offers, is not a move to warn of, however many builds came between; and the old
     addresses its redirect pages were published at (``aliases:``), which records written before they were kept
     lack (read as none); whether it was the series of sitegen init's example when published (`example`:
-    `_is_init_series`), which records written before it was kept lack (read as not); and its tags as typed, which
-    tell where a tag no page has any more was (`moved_pages`; none in records written before they were kept)."""
+    `_is_init_series`), which records written before it was kept lack (read as not); its tags as typed, which
+    tell where a tag no page has any more was (`moved_pages`; none in records written before they were kept);
+    and whether the build that kept it held the page back (a draft, or scheduled for later: ``url`` is where an
+    earlier build published it), which records written before it was kept lack (read as held: they cannot tell,
+    and a page already off the site is not to be told as taken off again)."""
 
     url: str
     title: str
@@ -69,6 +74,7 @@ class Known(NamedTuple):
     aliases: tuple[str, ...] = ()
     example: bool = False
     tags: tuple[str, ...] = ()
+    held: bool = False
 
 
 def is_address_record(name: str) -> bool:
@@ -131,7 +137,8 @@ class AddressBook:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != _VERSION:
                 return cls({})
-            pages = {rel: Known(*fields) for rel, fields in data["pages"].items()}
+            pages = {rel: Known(*fields) if len(fields) == len(Known._fields) else Known(*fields)._replace(held=True)
+                     for rel, fields in data["pages"].items()}
             patterns = {name: (str(pattern), str(was)) for name, (pattern, was) in data.get("permalinks", {}).items()
                         if name in PATTERNS}
             tags = {str(tag): str(slug) for tag, slug in data.get("tags", {}).items()}
@@ -149,7 +156,8 @@ class AddressBook:
         those pages are kept by file, with their name and no text digest (a tally's edit changes no address).
         ``held`` names the page files a build does not publish now (drafts, pages scheduled for later), which
         ``graph`` holds when it is a preview's: none is recorded at the address it has now, and one that
-        ``before`` holds keeps its record there, as its address was public: published again elsewhere, it moved.
+        ``before`` holds keeps its record there, marked held (`Known.held`), as its address was public: published
+        again elsewhere, it moved.
         """
         pages = {}
         names = {view.url: view.unit.name for view in graph.units}
@@ -179,7 +187,7 @@ class AddressBook:
             pages[document.path] = Known(entry.url, document.meta.title, document.source_digest, text,
                                          _was(known, entry.url), tuple(redirects.get(document.path, ())),
                                          tags=tuple(document.meta.tags))
-        pages.update((rel, before.pages[rel]) for rel in held if rel in before.pages)
+        pages.update((rel, before.pages[rel]._replace(held=True)) for rel in held if rel in before.pages)
         patterns = {}
         for name in PATTERNS:
             pattern, (last, was) = getattr(graph.config.permalinks, name), before.patterns.get(name, ("", ""))
@@ -512,6 +520,51 @@ def _gone_hint(rel: str, url: str) -> str:
         return f"{back}: a {kind}'s page is at its file's name, so no other file can keep {url}"
     return (f"{back}; if another page takes its place, add {url} to its aliases (aliases: [{url}], or into the list "
             "it has) so the old address leads there")
+
+
+def drafts_taken_off(graph: SiteGraph, before: AddressBook, documents: Collection[Document], held: Collection[str],
+                     report: Report) -> None:
+    """Warn at each draft that the last build published, when nothing of the site is at its address now: this
+    build takes the page off the site, and links to it get 404.
+
+    Takes the site graph, the last build's record (`AddressBook`), the drafts (``draft: true``;
+    `sitegen.checks.drafts`), the page files held back now (drafts and pages scheduled for later, which a
+    preview's ``graph`` holds: what they show is not published) and the report. A draft the record marks
+    held (`Known.held`) was off the site already, and was told when it was taken off: told once, as a file
+    deleted is (`_warn_gone`), though the routine note of each draft goes on. A page taken off by a publish
+    time still to come is told by `sitegen.checkdates.check_taken_off`, with the year meant. The warning is
+    at the ``draft:`` line; its hint (`_draft_hint`) publishes the page at that address again, or gives the
+    address to another page. Raises nothing.
+    """
+    served = {page.url for page in graph.pages if page.source not in held}
+    for document in sorted(documents, key=lambda document: document.path):
+        known = before.pages.get(document.path)
+        if known is None or known.held or known.url in served:
+            continue
+        line, column = document.yaml.locate(("draft",))
+        report.warning(document.path, line, column,
+                       f"the last build published this page at {known.url}, but draft: true (草稿) takes it off the "
+                       "site: links to it will get 404 (page not found)", _draft_hint(graph, document, known.url))
+
+
+def _draft_hint(graph: SiteGraph, document: Document, url: str) -> str:
+    """How to keep the address ``url`` the draft ``document`` was published at: publish it there again (with the
+    slug it had, when that changed since, and a publish time already come, when its own is still to come, as
+    `sitegen.checkdates.check_taken_off` asks of a page not a draft), or give the address to the page that takes
+    its place."""
+    collection = document.collection
+    slug = graph.config.permalinks.slug_of(collection, url)
+    back = ["draft: false"]
+    if graph.config.permalinks.url(collection, document.slug) == url:
+        # A draft's address is still its own: another page's alias of it is an error (`sitegen.load.check_aliases`).
+        away = "delete this file (or move it out of content/) and "
+    else:  # its slug changed while it was a draft: published so, it would move
+        back += [f"slug: {slug}"] if slug else []
+        away = ""
+    if document.meta.date > graph.now:
+        back.append("in date: the time it was first published (发布时间), as the one there is still to come")
+    return (f"to keep it on the site, write {' and '.join(back)}; if another page takes its place, {away}add {url} "
+            f"to that page's aliases (aliases: [{url}], or into the list it has) so the old address leads there")
 
 
 def _warn_record(rel: str, old: Known, known: Known, report: Report) -> None:

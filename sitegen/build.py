@@ -26,7 +26,7 @@ from typing import Callable, Collection, Iterator, Mapping
 
 import jinja2
 
-from .addresses import AddressBook, is_address_record, moved_pages, read_address_record
+from .addresses import AddressBook, drafts_taken_off, is_address_record, moved_pages, read_address_record
 from .checks import PublishedTallies, check_content, drafts, scheduled
 from .cachefile import replace_file
 from .config import Config, is_public_address, load_config, setting_place
@@ -487,7 +487,8 @@ def _address_record(options: BuildOptions, config: Config) -> tuple[Path, Addres
 
 def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
                report: Report) -> tuple[Path, AddressBook, Path | None] | None:
-    """Warn of the pages whose address moved since the last build into the same output folder (`sitegen.addresses`).
+    """Warn of the pages whose address moved since the last build into the same output folder, and of the drafts it
+    published, which this build takes off (`sitegen.addresses`).
 
     One record serves every build into one output folder, whatever its base URL or search index
     (a page's site path depends on neither: publishers build with --base-url, editors check
@@ -495,8 +496,10 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     published folder's next build will do. A preview (`sitegen serve`, with drafts) compares with
     the record of the published folder and keeps none: it publishes nothing, so an address it
     shows is no former address, and a draft or scheduled page (``held`` by `AddressBook.of`) is
-    never warned. Returns where the record is kept, this build's addresses and where the record
-    was read from when elsewhere (`sitegen.addresses.read_address_record`), for the build to keep
+    never warned of a move; a draft the published folder's last build published is warned as
+    taken off, by the preview too, until a build publishes that (`drafts_taken_off`). Returns
+    where the record is kept, this build's addresses and where the record was read from when
+    elsewhere (`sitegen.addresses.read_address_record`), for the build to keep
     once it succeeds; None without a build cache, for a preview, or when the record holds these
     addresses already in its place (an edit that moved nothing, such as a template's or a tally's:
     nothing to warn of or write).
@@ -513,6 +516,7 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     now = AddressBook.of(graph, before, records, held)
     if now == before and older is None:
         return None
+    drafts_taken_off(graph, before, drafts(documents), held, report)
     kept = moved_pages(graph, {d.path for d in documents} | set(records.values()), before, now, report,
                        lambda keys: setting_place(graph.config.root, keys), dict(options.shown_as))
     return None if options.include_drafts else (path, kept, older)

@@ -331,14 +331,68 @@ def test_a_scheduled_page_s_slug_change_is_never_warned(tmp_path: Path) -> None:
     assert not (root / "output/interviews/chong-gu").exists()
 
 
+TAKEN_OFF = (f"{DRAFT}:9:8: warning: the last build published this page at /interviews/chong-gu/, but draft: true "
+             "(草稿) takes it off the site: links to it will get 404 (page not found)\n"
+             "  hint: to keep it on the site, write draft: false{slug}; if another page takes its place, {away}add "
+             "/interviews/chong-gu/ to that page's aliases (aliases: [/interviews/chong-gu/], or into the list it has) "
+             "so the old address leads there")
+TAKEN_OFF_HERE = TAKEN_OFF.format(slug="", away="delete this file (or move it out of content/) and ")
+
+
+def _checked(root: Path) -> list[str]:
+    return [problem.format() for problem in check(BuildOptions(root=root)).problems]
+
+
+def _published_draft(root: Path) -> Path:
+    """A site whose last build published ``DRAFT`` at /interviews/chong-gu/."""
+    root = write_site(root, {FIRST: interview("白鹤镇访谈"),
+                             DRAFT: interview("重固镇访谈", extra="slug: chong-gu\n")})
+    assert _built(root) == [] and (root / "output/interviews/chong-gu/index.html").is_file()
+    return root
+
+
+def test_a_published_page_made_a_draft_is_warned_once_as_taken_off_and_published_again_is_no_move(
+        tmp_path: Path) -> None:
+    # Made a draft, a published page was told only as "a draft, not published", and its address gave 404.
+    root = _published_draft(tmp_path / "site")
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    # check and the preview (which shows the draft) tell what the next build does, until a build does it.
+    assert _checked(root) == [TAKEN_OFF_HERE] and _previewed(root) == [TAKEN_OFF_HERE]
+    assert _built(root) == [TAKEN_OFF_HERE]
+    assert not (root / "output/interviews/chong-gu").exists()
+    # Told once, as a file deleted is: the record marks the page held back, at the address it was published at.
+    assert _built(root) == [] and _previewed(root) == [] and _checked(root) == []
+    [record] = (root / ".sitegen-cache").glob("addresses-*.json")
+    assert json.loads(record.read_text(encoding="utf-8"))["pages"][DRAFT][0::6] == ["/interviews/chong-gu/", True]
+    # The hint followed: published again at its address, it is no move, and made a draft again, it is told again.
+    edit_file(root, DRAFT, "draft: true\n", "")
+    assert _previewed(root) == [] and _built(root) == [] and _checked(root) == []
+    assert (root / "output/interviews/chong-gu/index.html").is_file()
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    assert _built(root) == [TAKEN_OFF_HERE]
+
+
+def test_a_draft_taken_off_whose_place_another_page_takes_is_warned_until_its_address_is_given_to_it(
+        tmp_path: Path) -> None:
+    root = _published_draft(tmp_path / "site")
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    assert _checked(root) == [TAKEN_OFF_HERE]
+    # The hint's other way: the draft's address is its own while it is in content/, so it goes, and the address
+    # is given to the page that takes its place (an alias of a draft's address is an error).
+    (root / DRAFT).unlink()
+    edit_file(root, FIRST, "date:", "aliases: [/interviews/chong-gu/]\ndate:")
+    assert _checked(root) == [] and _previewed(root) == [] and _built(root) == []
+    assert "/interviews/bai-he-zhen-fang-tan/" in (root / "output/interviews/chong-gu/index.html").read_text(
+        encoding="utf-8")
+
+
 def test_a_published_page_made_a_draft_keeps_its_published_address_until_it_is_published_again(
         tmp_path: Path) -> None:
-    root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"),
-                                          DRAFT: interview("重固镇访谈", extra="slug: chong-gu\n")})
-    assert _built(root) == [] and (root / "output/interviews/chong-gu/index.html").is_file()
+    root = _published_draft(tmp_path / "site")
     edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: zhong-gu")
-    # Held back, it is no move to warn of: not in the preview, not in the build that takes the page down.
-    assert _previewed(root) == [] and _built(root) == [] and _built(root) == []
+    # Held back, it is no move to warn of, but a page taken off, with the slug that keeps its address.
+    taken_off = TAKEN_OFF.format(slug=" and slug: chong-gu", away="")
+    assert _previewed(root) == [taken_off] and _built(root) == [taken_off] and _built(root) == []
     assert not (root / "output/interviews/chong-gu").exists()
     # Published again elsewhere, /interviews/chong-gu/ was public: the move is warned, by the preview too.
     edit_file(root, DRAFT, "draft: true\n", "")
@@ -346,6 +400,46 @@ def test_a_published_page_made_a_draft_keeps_its_published_address_until_it_is_p
     assert [line.split("\n")[0] for line in _previewed(root)] == [warning]
     assert [line.split("\n")[0] for line in _built(root)] == [warning]
     assert _built(root) == []
+
+
+def test_a_draft_taken_off_with_its_slug_changed_is_published_back_at_its_address_as_the_hint_says(
+        tmp_path: Path) -> None:
+    root = _published_draft(tmp_path / "site")
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: zhong-gu")
+    assert _built(root) == [TAKEN_OFF.format(slug=" and slug: chong-gu", away="")]
+    edit_file(root, DRAFT, "draft: true\nslug: zhong-gu", "draft: false\nslug: chong-gu")
+    assert _checked(root) == [] and _built(root) == []
+    assert (root / "output/interviews/chong-gu/index.html").is_file()
+
+
+def test_a_published_page_scheduled_again_is_told_by_its_date_alone_and_then_made_a_draft_is_not_told_again(
+        tmp_path: Path) -> None:
+    root = _published_draft(tmp_path / "site")
+    edit_file(root, DRAFT, "date: 2018-05-03 10:00", "date: 2028-05-03 10:00")
+    now = datetime(2024, 1, 1)
+    assert _built(root, now=now) == [
+        f"{DRAFT}:8:7: warning: the last build published this page, but its publish date 2028-05-03 10:00 is still "
+        "to come, so this build takes it off the site until then, and links to it give 404\n"
+        "  hint: to keep it on the site, write the time it was first published (发布时间) in date:; to take it "
+        "off, write draft: true"]
+    # Off the site already: made a draft too, it is no news.
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    assert _built(root, now=now) == []
+
+
+def test_a_record_written_before_held_pages_were_marked_tells_no_draft_as_taken_off(tmp_path: Path) -> None:
+    # It cannot tell a page published by the last build from one it held back, already off the site.
+    root = _published_draft(tmp_path / "site")
+    [record] = (root / ".sitegen-cache").glob("addresses-*.json")
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["pages"] = {rel: fields[:6] for rel, fields in data["pages"].items()}
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    assert _built(root) == []
+    edit_file(root, DRAFT, "draft: true\n", "")
+    assert _built(root) == []
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    assert _built(root) == [TAKEN_OFF_HERE]
 
 
 # --- a record belongs to an output folder, wherever the site folder is ----------------------------------------------

@@ -6222,7 +6222,15 @@ def test_a_page_scheduled_for_later_may_name_a_later_update_time(tmp_path: Path)
                              "until then, and links to it give 404\n"
                              "  hint: to keep it on the site, write the time it was first published (发布时间) in "
                              "date:; to take it off, write draft: true"),
-    ("2027-06-03 10:00", "draft: true\n", None),  # taken off as asked
+    # Taken off as asked: warned as a page made a draft (`sitegen.addresses.drafts_taken_off`), with its date to mend.
+    ("2027-06-03 10:00", "draft: true\n", "content/interviews/a.md:9:8: warning: the last build published this page "
+                                          "at /interviews/a/, but draft: true (草稿) takes it off the site: links to "
+                                          "it will get 404 (page not found)\n"
+                                          "  hint: to keep it on the site, write draft: false and in date: the time "
+                                          "it was first published (发布时间), as the one there is still to come; if "
+                                          "another page takes its place, delete this file (or move it out of "
+                                          "content/) and add /interviews/a/ to that page's aliases (aliases: "
+                                          "[/interviews/a/], or into the list it has) so the old address leads there"),
     ("2018-05-04 10:00", "", None),  # still published
 ])
 def test_a_published_page_given_a_publish_date_still_to_come_is_warned_as_taken_off(
@@ -6236,6 +6244,9 @@ def test_a_published_page_given_a_publish_date_still_to_come_is_warned_as_taken_
     (root / "content/interviews/a.md").write_text(interview(date=typed, extra=extra), encoding="utf-8")
     found = [p.format() for p in check(BuildOptions(root=root, now=now)).problems if p.path.endswith("a.md")]
     assert found == ([expected] if expected else [])
+    if extra:  # the hint followed: published again, at its publish time
+        (root / "content/interviews/a.md").write_text(interview(extra="draft: false\n"), encoding="utf-8")
+        assert check(BuildOptions(root=root, now=now)).problems == []
     # A page never published may be scheduled freely.
     (root / "content/interviews/c.md").write_text(interview("白鹤镇访谈三", date="2027-01-05 10:00"), encoding="utf-8")
     assert not [p for p in check(BuildOptions(root=root, now=now)).problems if p.path.endswith("c.md")]
