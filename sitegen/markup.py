@@ -218,8 +218,9 @@ from .markupbits import CJK_CHARS, HTML_ELEMENTS, Heading, RenderedMarkdown, SUR
 from .markupblocks import open_blocks
 from .markupcheckbits import outside_fences
 from .markupcheckchars import (CONTROL_RE, angle_bracket_problems, control_problems, invisible_problems,
-                               lost_character_problems, open_comment_problems, published_controls,
-                               reading_figures_problems, separator_problems, spaced_bold_problems)
+                               lost_character_problems, no_break_space_problems, open_comment_problems,
+                               published_controls, reading_figures_problems, separator_problems,
+                               spaced_bold_problems)
 from .markupcheckfences import open_fence_problems, tilde_block_problems
 from .markupcheckheadings import (free_id, heading_id_problems, heading_problems, heading_with_id,
                                   nested_empty_heading_problems, path_escape_problems, text_id_problems)
@@ -245,7 +246,7 @@ from .markuptext import count_words, reading_minutes, summarize
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key, with a digest of
 # sitegen's code, which a new release changes anyway).
-POLICY_VERSION = "90"
+POLICY_VERSION = "91"
 
 __all__ = [
     "ALLOWED_TAGS", "BARE_ADDRESS_RE", "CJK_CHARS", "CONTENT_DROPPED_TAGS", "HTML_ELEMENTS", "Heading",
@@ -397,6 +398,7 @@ class MarkdownRenderer:
         problems += table_problems(source, lines, path, first_line, clean_html)
         problems += table_cell_problems(source, lines, self._md, path, first_line)
         problems += invisible_problems(source, lines, path, first_line)
+        problems += no_break_space_problems(source, lines, clean_html, path, first_line)
         problems += separator_problems(source, lines, path, first_line)
         problems += lost_character_problems(source, lines, path, first_line)
         problems += reading_figures_problems(source, lines, path, first_line)

@@ -2,9 +2,10 @@
 
 Job: warn an HTML comment never closed, Chinese words in half-width angle
 brackets, bold typed with spaces inside its stars, characters that show
-nothing, line and paragraph separators, an article's length and reading
-time pasted with its text, question marks that stand for characters lost
-in a save, and control characters.
+nothing, no-break spaces beside Chinese text, line and paragraph
+separators, an article's length and reading time pasted with its text,
+question marks that stand for characters lost in a save, and control
+characters.
 
 May import: errors, lazyre, markupbits, markupcheckbits, plaintext, yamltext (and the standard library).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
 from .lazyre import compile_later
@@ -195,6 +197,77 @@ def invisible_problems(source: str, lines: list[str], path: str, first_line: int
             f"delete them: they stand {where} (they often come from text copied from a web page, WeChat or Word; "
             "retyping the words removes them)"))
     return problems
+
+
+_NO_BREAK_RUN_RE = compile_later("[ \t]*\u00a0[ \t\u00a0]*")
+"""A no-break space (U+00A0), with the other spaces and TABs typed next to it: one gap on the page."""
+_ITEM_MARKER_RE = compile_later(r"[ \t>]*(?:[-*+]|[0-9]{1,3}[.)])")
+"""What stands before the space of a list item's marker, quote signs and all: a no-break space right after it is
+told by `sitegen.markupcheckitems.odd_space_item_problems`."""
+
+
+def no_break_space_problems(source: str, lines: list[str], clean_html: str, path: str,
+                            first_line: int) -> list[Problem]:
+    """Warnings for no-break spaces (U+00A0, 不间断空格) beside Chinese text, one at the first of each line.
+
+    Takes the body, its lines, the page's HTML, the file's path and the file
+    line of the body's first line; returns the warnings in the order typed.
+    Word, web pages and WeChat paste U+00A0 for a space, and Chinese is
+    written without spaces: between 走访 and 居民 the page shows a gap. One
+    is told when a Chinese character or full-width punctuation mark
+    (`_is_cjk`) stands on either side of it and text on both: between
+    Latin words or a figure and its unit (``5<U+00A0>km``) it keeps them on one
+    line, as meant. A no-break space the page does not show (at the start of
+    a paragraph, a heading or a table's cell, which Markdown trims) is not
+    told, nor one right after a list item's marker, which
+    `sitegen.markupcheckitems.odd_space_item_problems` tells. Fenced code
+    and code spans are left alone; found while converting (cached).
+    """
+    # The hot path: most bodies hold none, and a page that shows none (all trimmed) is not read further.
+    if "\u00a0" not in source or "&nbsp;" not in clean_html:
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        if "\u00a0" not in line:
+            continue
+        plain = without_code_spans(line)
+        gaps = [run for run in _NO_BREAK_RUN_RE.finditer(plain) if _pasted_gap(plain, run, clean_html)]
+        if not gaps:
+            continue
+        places = list(dict.fromkeys(invisible_place(plain, run.start(), run.end()) for run in gaps))
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        # Between Chinese and a Latin word or a figure, a space may be meant: an ordinary one then.
+        latin = any(char.isalnum() and not _is_cjk(char) for run in gaps for char in (plain[run.start() - 1],
+                                                                                       plain[run.end()]))
+        it, stands = ("it", "it stands") if len(gaps) == 1 else ("them", "they stand")
+        problems.append(Problem(
+            path, first_line + index, gaps[0].start() + gaps[0].group().index("\u00a0") + 1, "warning",
+            f"{space_name(chr(0xA0))} stands beside Chinese text"
+            + (f" ({len(gaps)} such gaps on this line)" if len(gaps) > 1 else "")
+            + ", which is written without spaces: the page shows a gap there",
+            f"delete {it}: {stands} {where}"
+            + ("; where a space is meant between Chinese and Latin letters or figures, type an ordinary space "
+               "(半角空格) in its place" if latin else "")))
+    return problems
+
+
+def _pasted_gap(line: str, run: re.Match[str], clean_html: str) -> bool:
+    """True when the no-break space of ``run`` in ``line`` (code spans made spaces) is one to tell
+    (`no_break_space_problems`): text on both sides, a Chinese character or mark on one of them, not right
+    after a list item's marker, and the page shows it beside that character."""
+    before, after = line[run.start() - 1:run.start()], line[run.end():run.end() + 1]
+    if not before or not after or _ITEM_MARKER_RE.fullmatch(line, 0, run.start()):
+        return False
+    shown = run.group().replace("\u00a0", "&nbsp;")
+    if _is_cjk(after):
+        return shown + html.escape(after) in clean_html
+    return _is_cjk(before) and html.escape(before) + shown in clean_html
+
+
+def _is_cjk(char: str) -> bool:
+    """True for one character of Chinese text, beside which no space is written: a wide or full-width one (Han,
+    kana, hangul, full-width punctuation), as `sitegen.validation` reads a front matter's text."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 _SEPARATOR_NAMES = {"\u2028": "line separator (行分隔符, U+2028)", "\u2029": "paragraph separator (段分隔符, U+2029)",

@@ -168,9 +168,9 @@ def lost_character_warnings(path: str, data: YamlData, published_on: str, text: 
 
 
 def _typed_run(data: YamlData, text: str, first_line: int, place: tuple[str | int, ...],
-               run: str) -> tuple[int, int]:
-    """The file line and column where ``run`` is typed in the value at ``place``: on its first line or the lines
-    up to the next value or key; else the value's own position."""
+               run: str, skip: int = 0) -> tuple[int, int]:
+    """The file line and column where ``run`` is typed in the value at ``place`` (of its character ``skip``
+    characters in): on its first line or the lines up to the next value or key; else the value's own position."""
     line, column = data.locate(place)
     lines = text.split("\n") if text else []
     ends = [other[0] for other in (*data.positions.values(), *data.key_positions.values()) if other > (line, column)]
@@ -179,7 +179,7 @@ def _typed_run(data: YamlData, text: str, first_line: int, place: tuple[str | in
         typed = lines[number - first_line] if 0 <= number - first_line < len(lines) else ""
         at = typed.find(run, column - 1 if number == line else 0)
         if at >= 0:
-            return number, at + 1
+            return number, at + 1 + skip
     return line, column
 
 
@@ -211,7 +211,11 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
       an ordinary one. Nothing is changed without a word. A placeholder of
       ``sitegen new`` typed with such a space (``role: 职务　``) is told as a
       placeholder (`sitegen.checks.check_placeholders`), not here: deleting
-      the space would not mend it.
+      the space would not mend it;
+    * a no-break space (U+00A0, 不间断空格) pasted from Word or a web page
+      beside Chinese text in any other text (a summary, a caption: `_no_break_gaps`),
+      which the page shows as a gap, as a page's text is told
+      (`sitegen.markupcheckchars.no_break_space_problems`).
 
     Takes the file's path, its YAML as read and where it is published, and
     the YAML as typed with its first file line (for the column of lost
@@ -243,6 +247,8 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
                 path == place for path, _ in placeholders_in(collection, data.value)):
             shown = lists[str(place[0])] if len(place) == 2 and place[0] in lists else published_on
             found.append(_odd_space_warning(path, data, place, value, runs, shown, text, first_line))
+        elif "\u00a0" in value and not _names_or_words(place, lists) and (gaps := _no_break_gaps(value)):
+            found.append(_no_break_warning(path, data, place, value, gaps, published_on, text, first_line))
     return sorted(found, key=Problem.sort_key)
 
 
@@ -296,6 +302,49 @@ def _odd_spaces(data: YamlData, place: tuple[str | int, ...], value: str,
 def _between_chinese(value: str, run: re.Match[str]) -> bool:
     """True when ``run`` stands between two Chinese characters of ``value`` (练塘 镇)."""
     return all("\u3400" <= char <= "\u9fff" for char in (value[run.start() - 1], value[run.end()]))
+
+
+def _names_or_words(place: tuple[str | int, ...], word_lists: Mapping[str, str]) -> bool:
+    """True when the value at ``place`` is a name, title, role or publisher, or an item of one of the record's
+    ``word_lists``: its odd spaces, a no-break one among them, are told by `_odd_spaces`."""
+    return bool(place) and (place[-1] in _NAME_FIELDS or len(place) == 2 and place[0] in word_lists
+                            and isinstance(place[1], int))
+
+
+_NO_BREAK_GAP_RE = compile_later("[ \t]*\u00a0[ \t\u00a0]*")
+"""A no-break space (U+00A0), with the other spaces and TABs typed next to it: one gap on the page."""
+
+
+def _no_break_gaps(value: str) -> list[re.Match[str]]:
+    """The no-break spaces of a text (`_NO_BREAK_GAP_RE`) with text on both sides on its line and a Chinese
+    character or mark (`_is_wide`) on one: a gap pasted from Word or a web page. Between Latin words or a figure
+    and its unit (``5<U+00A0>km``) one keeps them on one line, as meant, and at a text's edge it shows nothing."""
+    return [gap for gap in _NO_BREAK_GAP_RE.finditer(value)
+            if value[gap.start() - 1:gap.start()].strip() and value[gap.end():gap.end() + 1].strip()
+            and (_is_wide(value[gap.start() - 1]) or _is_wide(value[gap.end()]))]
+
+
+def _no_break_warning(path: str, data: YamlData, place: tuple[str | int, ...], value: str,
+                      gaps: list[re.Match[str]], published_on: str, text: str, first_line: int) -> Problem:
+    """The warning for the no-break spaces ``gaps`` of the text at ``place`` (`_no_break_gaps`), at the first of
+    them, each told by the text around it (`invisible_place`), since it looks like an ordinary space."""
+    first = gaps[0]
+    places = list(dict.fromkeys(invisible_place(value, gap.start(), gap.end()) for gap in gaps))
+    where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+    more = f" ({len(gaps)} such gaps in this field)" if len(gaps) > 1 else ""
+    it, stands = ("it", "it stands") if len(gaps) == 1 else ("them", "they stand")
+    # Between Chinese and a Latin word or a figure, a space may be meant: an ordinary one then.
+    latin = any(char.isalnum() and not _is_wide(char) for gap in gaps
+                for char in (value[gap.start() - 1], value[gap.end()]))
+    # Found by the character before it and the gap: a no-break space elsewhere on the line (5 km) is not it.
+    typed = value[first.start() - 1:first.end()]
+    line, column = _typed_run(data, text, first_line, place, typed, 1 + first.group().index("\u00a0"))
+    return Problem(path, line, column, "warning",
+                   f"{field_name(place)}: {space_name(chr(0xA0))} stands beside Chinese text{more}, which is written "
+                   f"without spaces: {published_on} would show a gap there",
+                   f"delete {it}: {stands} {where}"
+                   + ("; where a space is meant between Chinese and Latin letters or figures, type an ordinary space "
+                      "(半角空格) in its place" if latin else ""))
 
 
 def _odd_space_warning(path: str, data: YamlData, place: tuple[str | int, ...], value: str,

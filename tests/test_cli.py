@@ -988,6 +988,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n| 类别 | 收集 |\n| 照明 | 18 |\n")}),
         ("A list item typed with a full-width space after the dash", "-　征求意见",
          {_P: interview(body="## 问题\n\n推进步骤：\n\n-\u3000征求意见\n")}),
+        ("A no-break space pasted from Word between Chinese words", "调研组走访&nbsp;居民时",
+         {_P: interview(body="## 问题\n\n调研组走访\u00a0居民时，发现路灯不亮。\n")}),
         ("A sub-item indented by fewer than four spaces (下一级)", "1. 第一项\\n   - 子项甲",
          {_P: interview(body="## 问题\n\n1. 第一项\n   - 子项甲\n2. 第二项\n")}),
         ("One star for each hidden character of a name", "张*明、李*华",

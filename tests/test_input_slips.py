@@ -1978,6 +1978,36 @@ def test_a_full_width_space_inside_a_title_or_role_is_left_alone(tmp_path: Path)
     assert printed(write_site(tmp_path, {PAGE_PATH: page})) == []
 
 
+NBSP_TOLD = ("{field}: a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat) stands beside "
+             "Chinese text{more}, which is written without spaces: {shown} would show a gap there")
+
+
+def test_a_no_break_space_beside_chinese_text_in_a_text_field_is_warned_where_it_is_typed(tmp_path: Path) -> None:
+    # summary: 白鹤镇谈<U+00A0>大调研, pasted from Word, was published unwarned: a gap in the page, its lists and
+    # feeds, as in a text, where it is warned too (`sitegen.markupcheckchars.no_break_space_problems`).
+    page = interview(extra="summary: 白鹤镇谈\u00a0大调研，全长5\u00a0km\nimages:\n  - src: images/a.svg\n    alt: 座谈会\n"
+                           "    caption: 调研组\u00a0走访 \u00a0居民\n")
+    series = SERIES.replace("blurb: 各镇负责人谈大调研。", "blurb: 各镇负责人谈\u00a0Big Data")
+    root = write_site(tmp_path, {PAGE_PATH: page, "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+                                 "content/series/dadiaoyan.yaml": series})
+    assert printed(root) == [
+        f"{PAGE_PATH}:9:14: warning: " + NBSP_TOLD.format(field="summary", more="", shown="the page") + "\n"
+        '  hint: delete it: it stands between "白鹤镇谈" and "大调研，全长5"',
+        f"{PAGE_PATH}:13:17: warning: "
+        + NBSP_TOLD.format(field="images → item 1 → caption", more=" (2 such gaps in this field)", shown="the page")
+        + '\n  hint: delete them: they stand between "调研组" and "走访" and between "走访" and "居民"',
+        "content/series/dadiaoyan.yaml:2:14: warning: "
+        + NBSP_TOLD.format(field="blurb", more="", shown="the series page") + "\n"
+        '  hint: delete it: it stands between "各镇负责人谈" and "Big"; where a space is meant between Chinese and '
+        "Latin letters or figures, type an ordinary space (半角空格) in its place"]
+    # The hints followed: deleted, or an ordinary space beside Latin letters; 5<U+00A0>km keeps its own.
+    write_site(root, {PAGE_PATH: page.replace("谈\u00a0大", "谈大").replace("\u00a0走访 \u00a0", "走访"),
+                      "content/series/dadiaoyan.yaml": series.replace("\u00a0", " ")})
+    assert printed(root) == []
+    assert "白鹤镇谈大调研，全长5\u00a0km" in (build_at(root) / "interviews/baihe/index.html").read_text(
+        encoding="utf-8").replace("&nbsp;", "\u00a0")
+
+
 def test_a_line_break_typed_as_an_escape_is_an_error_and_the_hint_makes_a_new_line(tmp_path: Path) -> None:
     # Only "read as an escape" (a warning): data/tallies.csv and tallies.json held a raw carriage return, the
     # summary a NEL (U+0085), though no control character may be in a value, even written as an escape.

@@ -3589,6 +3589,55 @@ def test_line_and_paragraph_separators_in_the_text_are_warned_with_the_text_arou
     assert followed.problems == () and "白鹤镇的草莓很甜。" in followed.text
 
 
+NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+NBSP_TOLD = f"{NBSP} stands beside Chinese text{{}}, which is written without spaces: the page shows a gap there"
+NBSP_LATIN = ("; where a space is meant between Chinese and Latin letters or figures, type an ordinary space (半角空格) in "
+              "its place")
+
+
+def test_a_no_break_space_beside_chinese_text_is_warned_with_the_text_around_it(renderer: MarkdownRenderer) -> None:
+    # 调研组走访<U+00A0>居民时, pasted from Word, was published unwarned: a gap in the sentence on every phone.
+    body = ("调研组走访\u00a0居民时，发现问题。\n\n走访 \u00a0 居民，\u00a0收集意见\u00a0296份。\n\n"
+            "调研\u00a0Big Data 平台。\n\n> 引用\u00a0一段\n\n| 类别\u00a0一 | 收集 |\n| --- | --- |\n| 照明 | 18 |\n")
+    result = renderer.render(body, "a.md", 7)
+    assert [p.format() for p in result.problems] == [
+        f"a.md:7:6: warning: {NBSP_TOLD.format('')}\n"
+        '  hint: delete it: it stands between "调研组走访" and "居民时，发现问题"',
+        # One warning a line, at its first; spaces typed beside it are one gap with it.
+        f"a.md:9:4: warning: {NBSP_TOLD.format(' (3 such gaps on this line)')}\n"
+        '  hint: delete them: they stand between "走访" and "居民，", between "居民，" and "收集意见" and between '
+        '"收集意见" and "296份。"' + NBSP_LATIN,
+        f"a.md:11:3: warning: {NBSP_TOLD.format('')}\n"
+        '  hint: delete it: it stands between "调研" and "Big"' + NBSP_LATIN,
+        f"a.md:13:5: warning: {NBSP_TOLD.format('')}\n"
+        '  hint: delete it: it stands between "引用" and "一段"',
+        f"a.md:15:5: warning: {NBSP_TOLD.format('')}\n"
+        '  hint: delete it: it stands between "类别" and "一"']
+    assert "调研组走访&nbsp;居民时" in result.html
+    # Either way out of the hints is clean: deleted, or an ordinary space beside Latin letters or figures.
+    followed = renderer.render(body.replace(" \u00a0 ", "").replace("\u00a0296", " 296").replace("\u00a0Big", " Big")
+                               .replace("\u00a0", ""), "a.md", 7)
+    assert followed.problems == () and "调研组走访居民时" in followed.html and "&nbsp;" not in followed.html
+
+
+@pytest.mark.parametrize("body", [
+    "全长5\u00a0km，Big\u00a0Data 平台。",  # between Latin words or a figure and its unit: kept on one line, as meant
+    "\u00a0\u00a0调研组走访居民。",  # the start of a paragraph, which Markdown trims: the page shows no gap
+    "##\u00a0下一步", "- \u00a0征求意见", "| \u00a0类别 | 收集 |\n| --- | --- |\n| 照明 | 18 |",  # trimmed too
+    "走访居民\u00a0\n下一行。",  # at a line's end: no gap between texts
+    "`走访\u00a0居民`", "```\n走访\u00a0居民\n```",  # code shows what is typed
+    "见 https://example.org/&nbsp;，走访&nbsp;居民。",  # typed as a code, meant
+])
+def test_a_no_break_space_the_page_shows_as_no_gap_in_chinese_text_is_not_warned(
+        renderer: MarkdownRenderer, body: str) -> None:
+    assert renderer.render(body + "\n", "a.md", 1).problems == ()
+
+
+def test_a_no_break_space_after_a_list_marker_is_told_once_as_a_list_item(renderer: MarkdownRenderer) -> None:
+    [problem] = renderer.render("-\u00a0征求意见\n", "a.md", 1).problems
+    assert problem.message.startswith(f'{NBSP} follows "-", so Markdown does not read this line as a list item')
+
+
 @pytest.mark.parametrize(("typed", "sign", "kind"), [
     ("\ufeff## 下一步有什么打算？", "##", "a heading (标题)"), ("\ufeff##小结", "##", "a heading (标题)"),
     ("\u200b- 第一条\n- 第二条", "-", "a list item (列表项)"), ("\u200b1. 第一条", "1.", "a list item (列表项)"),
