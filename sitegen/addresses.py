@@ -319,9 +319,11 @@ def _gone_tags(graph: SiteGraph, before: AddressBook, now: AddressBook, served: 
     The warning is at the ``tags:`` line of a page that had the tag (`Known.tags`), published now: the
     editor renamed or deleted the tag there, and reads the warning beside that page (in the preview too),
     where "this page had it" needs no search; the hint names the line to add to site.yaml. A page that
-    had it is known from the record alone, no file read again: a tag gone from pages that are all gone
-    too (or kept by a line of ``renamed_tags:`` since deleted) is warned at site.yaml, at
-    ``renamed_tags:`` when typed. When every page that had it is published and has one same tag it did
+    had it is known from the record alone, no file read again. A tag gone with every page that had it (each
+    deleted, made a draft or held back) is not warned: each page's own warning tells the act, and putting a
+    page back brings its tag page back too (init's examples, deleted as told, are warned of nothing). A tag
+    kept by a line of ``renamed_tags:`` since deleted, whose pages the record does not name, is warned at
+    site.yaml, at ``renamed_tags:`` when typed. When every page that had it is published and has one same tag it did
     not have (the tag renamed on each), the hint gives the line of ``renamed_tags:`` that keeps the old
     address (`_keep_tag`).
     """
@@ -337,6 +339,8 @@ def _gone_tags(graph: SiteGraph, before: AddressBook, now: AddressBook, served: 
         new = next(iter(common)) if len(common) == 1 else ""
         keep = _keep_tag(graph, tag, new)
         back = f"or write {tag} back in the tags of a page to publish its page again"
+        if not shown and had:
+            continue  # every page that had it is gone or held back: each is told so itself, its tag page with it
         if not shown:
             line, column = setting(("renamed_tags",)) if setting is not None else (None, None)
             report.warning("site.yaml", line, column,

@@ -155,3 +155,15 @@ def test_renamed_tags_in_a_chain_or_a_circle_or_typed_as_a_list_are_errors(tmp_p
     assert _checked(root)[:1] == [
         "site.yaml:3:15: error: renamed_tags: is typed as a list, but it pairs each old tag with the tag that replaces "
         "it\n  hint: write the old tag, a colon and the new tag: renamed_tags: {草莓产业: 草莓种植}"]
+
+
+def test_a_tag_gone_with_every_page_that_had_it_is_told_by_the_pages_alone(tmp_path: Path) -> None:
+    # Deleting a page, or making it a draft, took its only tag's page off too, and a second warning at
+    # site.yaml told that of the same act; each page's own warning tells it, and putting it back brings both.
+    root = _site(tmp_path / "site")
+    assert _built(root) == []
+    (root / SECOND).unlink()
+    edit_file(root, FIRST, "date:", "draft: true\ndate:")
+    told = _checked(root)
+    assert [line.split(": warning: ")[0] for line in told if ": warning: " in line] == [FIRST + ":8:8", SECOND]
+    assert [line for line in told if "草莓产业" in line or "大调研" in line] == []
