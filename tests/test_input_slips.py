@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import zlib
 from enum import Enum
 from pathlib import Path
@@ -44,6 +45,12 @@ def case_study(actions: str, tags: str) -> str:
 def printed(root: Path) -> list[str]:
     """Every problem of the site as `sitegen check` prints it."""
     return [problem.format() for problem in found(root)]
+
+
+def unbuilt(root: Path) -> None:
+    """Take away what builds of the site left (its output and build cache), as in a site never built."""
+    for folder in ("output", ".sitegen-cache"):
+        shutil.rmtree(root / folder, ignore_errors=True)
 
 
 # -- list items typed without the space, or with another dash ---------------------------------
@@ -247,6 +254,7 @@ def test_a_tag_with_a_colon_and_a_space_is_told_as_two_tags_or_one_quoted_and_ei
         f'{PAGE_PATH}:{at}: error: tags: the tag "大调研: 2018" has ": " in it, so YAML reads it as a field '
         f"(key: value), not as a tag\n  hint: {hint}"]
     for line, tags in ((listed, ["大调研", "2018", "民生"]), (quoted, ["大调研: 2018", "民生"])):
+        unbuilt(root)  # each hint is another way from the page as typed, not an edit of the site the other built
         write_site(root, {PAGE_PATH: interview(extra=line)})
         assert printed(root) == [], line
         page = parse_html(build_at(root) / "interviews/baihe/index.html")
@@ -885,7 +893,9 @@ def test_tags_typed_apart_by_slashes_are_published_as_the_tags_the_hint_gives(tm
     page = parse_html(build_at(root) / "interviews/baihe/index.html")
     assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:3] == ["大调研", "补短板", "民生"]
     write_site(root, {PAGE_PATH: interview(extra="tags: [R&D/研发, 2018/05]\n")})
-    assert printed(root) == []  # no Chinese word on both sides: a tag of its own words
+    # No Chinese word on both sides: a tag of its own words. The three tags the build published are told gone.
+    assert [told.split(", which")[0] for told in printed(root)] == [
+        f'{PAGE_PATH}:9:1: warning: the tag "{tag}"' for tag in ("大调研", "民生", "补短板")]
 
 
 @pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
@@ -1194,8 +1204,10 @@ def test_two_tags_apart_only_by_quote_marks_are_told_so_not_as_homophones(
         f"标签：{quoted}"
     (root / "site.yaml").write_text(config, encoding="utf-8")
     write_site(root, {PAGE_PATH: interview(extra="tags: [补短板]\n")})
-    assert printed(root) == []
+    # The page of the tag in quotes, published by the build above, is told gone (once a build takes it off).
+    assert [told.split(", which")[0] for told in printed(root)] == [f'{PAGE_PATH}:9:1: warning: the tag "{quoted}"']
     assert not (build_at(root) / "tags/bu-duan-ban-2").exists()
+    assert printed(root) == []
 
 
 # -- front matter fences typed with an input method ----------------------------------------------
