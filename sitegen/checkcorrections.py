@@ -78,7 +78,8 @@ def _how_to_tell(unit: Sourced[Unit], index: int, changed: list[tuple[str, Any, 
     """The hint of `check_corrected_tallies`: the note's words that tell the correction, and where to type them
     (``earlier``: the note tells of an earlier correction already)."""
     said = "，".join(_said(name, old, now) for name, old, now in changed)
-    words = f"{today.isoformat()}更正：{said}。"
+    # The day as the pages write theirs (2018年4月26日): a reader's sentence, which wraps whole on a phone.
+    words = f"{today.year}年{today.month}月{today.day}日更正：{said}。"
     note = unit.record.tallies[index].note
     if note:
         line, _ = unit.yaml.locate(("tallies", index, "note"))

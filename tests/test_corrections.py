@@ -42,7 +42,7 @@ def test_a_published_figure_corrected_is_warned_and_the_note_offered_clears_it(t
     root = write_site(tmp_path, {UNIT_PATH: unit()})
     published(root)
     root.joinpath(UNIT_PATH).write_text(unit(collected=86, in_progress=16), encoding="utf-8")
-    words = "2025-01-01更正：收集问题清单由85份更正为86份，办理中由15份更正为16份。"
+    words = "2025年1月1日更正：收集问题清单由85份更正为86份，办理中由15份更正为16份。"
     assert problems(root) == [
         f"{UNIT_PATH}:5:16: warning: the tally of 2018-04-26 changed since the site was last built into output/: "
         "collected (收集) 85 → 86, in progress (办理中) 15 → 16; if that site is online, its readers see the "
@@ -72,12 +72,12 @@ def test_the_warning_is_given_once_when_the_site_built_before_never_went_online(
 
 
 def test_a_note_that_told_an_earlier_correction_does_not_tell_a_new_one(tmp_path: Path) -> None:
-    earlier = "2024-12-01更正：收集问题清单由84份更正为85份。"
+    earlier = "2024年12月1日更正：收集问题清单由84份更正为85份。"
     root = write_site(tmp_path, {UNIT_PATH: unit(note=f"    note: {earlier}\n")})
     published(root)
     root.joinpath(UNIT_PATH).write_text(unit(collected=87, in_progress=17, note=f"    note: {earlier}\n"),
                                         encoding="utf-8")
-    words = "2025-01-01更正：收集问题清单由85份更正为87份，办理中由15份更正为17份。"
+    words = "2025年1月1日更正：收集问题清单由85份更正为87份，办理中由15份更正为17份。"
     assert problems(root) == [
         f"{UNIT_PATH}:5:16: warning: the tally of 2018-04-26 changed since the site was last built into output/: "
         "collected (收集) 85 → 87, in progress (办理中) 15 → 17; if that site is online, its readers see the "
@@ -100,7 +100,7 @@ def test_a_figure_added_or_taken_out_is_said_so_in_the_note_offered(tmp_path: Pa
         "survey batches (调研批次) none → 12; if that site is online, its readers see the figure change with no "
         "word of why\n"
         "  hint: if the figures the site showed were put online, tell readers of the correction (更正): add at the "
-        "end of the tally's note (line 10): 2025-01-01更正：补充调研批次12批。 The unit's page shows the note under "
+        "end of the tally's note (line 10): 2025年1月1日更正：补充调研批次12批。 The unit's page shows the note under "
         f"the figures, and the open data carries it. {LATER}"]
 
 
@@ -137,7 +137,7 @@ def test_the_example_site_corrected_is_told_beside_its_note_that_still_gives_the
         (17, 90, "the tally's note gives 296 for collected (收集) as of 2018-04-26 (收集问题清单296份)"),
         (17, 118, "the tally's note gives 50 for in progress (办理中) as of 2018-04-26 (50份正在办理)")]
     assert told[0].hint.partition("(更正): ")[2].startswith(
-        "add at the end of the tally's note (line 17): 2025-01-01更正：收集问题清单由296份更正为297份，办理中由50份更正为51份。")
+        "add at the end of the tally's note (line 17): 2025年1月1日更正：收集问题清单由296份更正为297份，办理中由50份更正为51份。")
 
 
 def test_published_tallies_are_read_from_the_open_data_and_nothing_else(tmp_path: Path) -> None:
