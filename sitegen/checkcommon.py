@@ -1,5 +1,5 @@
-"""What the integrity rules of several groups share: the tally fields by name, the level typed in a unit
-file, and whether two units are told apart.
+"""What the integrity rules of several groups share: the tally fields by name, what a tally's note says (corrected,
+checked), the level typed in a unit file, and whether two units are told apart.
 
 Job: the small helpers the modules of `sitegen.checks` use alike, kept here so
 that their imports run one way only.
@@ -37,6 +37,17 @@ def says_corrected(note: str | None) -> bool:
     (`sitegen.checkdates.check_tally_order`) and about figures changed since the last build
     (`sitegen.checkcorrections.check_corrected_tallies`), since readers see it with the figures."""
     return bool(note) and _CORRECTION_RE.search(note) is not None
+
+
+_CHECKED_RE = compile_later(r"核实|核对|核准|无误|属实|verified|checked|confirmed", re.IGNORECASE)
+
+
+def says_checked(note: str | None) -> bool:
+    """True when a tally's note says its figures were checked against the source: a word such as 核实, 无误 or
+    "verified". Such a note stands for the warnings about a count of an unlikely size
+    (`sitegen.checkfigures.check_count_sizes`) and one ten times its neighbours'
+    (`sitegen.checktenfold.check_tenfold_counts`)."""
+    return bool(note) and _CHECKED_RE.search(note) is not None
 
 
 def level_of(typed: object) -> UnitLevel | None:

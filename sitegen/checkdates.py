@@ -9,7 +9,7 @@ Job: the dates' rules (`check_tally_dates`, `check_measured_dates`,
 `sitegen.checks.check_failed_unit` runs, and the tally most likely misdated
 (`misdated_tally`, which `sitegen.checkrelated` names too).
 
-May import: lazyre, errors, load (record types only), models, checkcommon (and the standard library).
+May import: lazyre, errors, load (record types only), models, checkcommon, checktenfold (and the standard library).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 from pydantic_core import PydanticCustomError
 
 from .checkcommon import COUNT_FIELDS, COUNT_LABELS, TALLY_FIGURES, says_corrected
+from .checktenfold import tenfold_slips
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .models import Milestone, Tally, Target, Unit, clip, parse_date, publish_time_text, swapped_years
@@ -350,7 +351,9 @@ def check_tally_order(unit: Sourced[Unit], report: Report, today: date | None = 
     cites it (`misdated_tally`). A cumulative count (batches, collected,
     escalated, resolved) smaller than in the last earlier tally that gives
     it is a warning naming both values: it can be a correction, but is more
-    often a typing mistake. Raises nothing.
+    often a typing mistake; a fall from a count typed with a digit too many (2960 for 296) is told at that
+    count instead (`sitegen.checktenfold.check_tenfold_counts`), not blamed on the later tally, whose figure
+    is the right one. Raises nothing.
     """
     tally_order(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report, today=today, cited=cited)
 
@@ -365,19 +368,21 @@ def tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]],
     """
     dated = [(index, tally.as_of) for index, tally in tallies] if dated is None else dated
     _tally_date_order(path, yaml, dated, tallies, report, today, cited or {})
-    last_given: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
+    last_given: dict[str, tuple[int, Tally]] = {}  # per count, the latest tally so far that gives it
+    tenfold = tenfold_slips(tallies)  # a fall from a count told typed with a digit too many is told there
     # Lines are located only for a problem: locating reads the file's YAML positions, and most units have none.
-    for (_, before), (index, after) in zip(tallies, tallies[1:]):
+    for (before_index, before), (index, after) in zip(tallies, tallies[1:]):
         if after.as_of <= before.as_of:  # told by the order of dates
             continue
         for name in COUNT_FIELDS:
             if getattr(before, name) is not None:
-                last_given[name] = before
-            earlier = last_given.get(name)
-            if earlier is None:
+                last_given[name] = (before_index, before)
+            if name not in last_given:
                 continue
+            earlier_index, earlier = last_given[name]
             old, new = getattr(earlier, name), getattr(after, name)
-            if new is not None and new < old and not says_corrected(after.note):
+            if (new is not None and new < old and not says_corrected(after.note)
+                    and (earlier_index, name) not in tenfold):
                 line, column = yaml.locate(("tallies", index, name))
                 report.warning(
                     path, line, column,

@@ -13,7 +13,6 @@ standard library).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,7 +20,7 @@ from typing import Collection, Mapping, Sequence
 
 from pydantic_core import PydanticCustomError
 
-from .checkcommon import COUNT_LABELS, TALLY_FIGURES
+from .checkcommon import COUNT_LABELS, TALLY_FIGURES, says_checked
 from .errors import Report
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
@@ -611,8 +610,8 @@ def check_count_sizes(content: Content, report: Report) -> None:
     A count past what the open data keeps exactly is an error already (`sitegen.models.LARGEST_COUNT`);
     these are below it. The rule comes from a slip of a few extra digits: nothing told it, and it went
     into the totals of the home page and the district's figures. A true count may be as large, so this is a
-    warning, and a note with a word saying the figures were checked (`_CHECKED_RE`, 核实) stands for it, as
-    更正 does for a count that falls (`sitegen.checkdates.check_tally_order`).
+    warning, and a note with a word saying the figures were checked (`sitegen.checkcommon.says_checked`, 核实)
+    stands for it, as 更正 does for a count that falls (`sitegen.checkdates.check_tally_order`).
     """
     largest: dict[tuple[UnitLevel, str], list[tuple[int, str, str]]] = defaultdict(list)
     for unit in content.units.values():
@@ -639,7 +638,7 @@ def count_sizes(path: str, yaml: YamlData, level: UnitLevel | None, tallies: Seq
                 continue
             slip = _size_slip(value, name, before.get(name), others.get(name), level)
             before[name] = tally
-            if slip is None or _CHECKED_RE.search(tally.note or ""):
+            if slip is None or says_checked(tally.note):
                 continue
             report.warning(path, *yaml.locate(("tallies", index, name)),
                            f"{COUNT_LABELS[name]} {value} in the tally of {tally.as_of.isoformat()} {slip}: most "
@@ -684,9 +683,6 @@ _MOST_COUNTED_DISTRICT = 1_000_000
 _MOST_WORDS = {_MOST_COUNTED: "十万", _MOST_COUNTED_DISTRICT: "一百万"}
 _HELD_KEY_RE = compile_later(r"([1-9])\1{3,}")
 """A digit other than 0 four times or more in a row, as a key held down types it (0000 ends round figures)."""
-_CHECKED_RE = compile_later(r"核实|核对|核准|无误|属实|verified|checked|confirmed", re.IGNORECASE)
-"""Words of a tally's note that say its figures were checked against the source: `check_count_sizes` warns of
-them no more."""
 
 
 def check_targets(unit: Sourced[Unit], report: Report) -> None:

@@ -12,6 +12,7 @@ rules that still apply to a unit file that failed to load), and `drafts` and
 `sitegen.checkfigures` (tallies, targets, counts and the figures a text
 gives), `sitegen.checkdates` (dates and their order, years typed with a slip),
 `sitegen.checkrelated` (the tally a page names by its date),
+`sitegen.checktenfold` (a count typed with a digit too many),
 `sitegen.checkrefs` (the series and units a page names),
 `sitegen.checkpictures` (pictures in front matter and in the text),
 `sitegen.checknames` (units' names and ids), `sitegen.checkcopies` (tallies,
@@ -24,7 +25,8 @@ is imported here too (`__all__`), so that the rest of sitegen imports them
 from here.
 
 May import: errors, load (record types only), models, checkcommon, checkcopies, checkcorrections, checkdates, checkfigures,
-checkheard, checkmisspellings, checknames, checkpages, checkpictures, checkrefs, checktexts (and the standard library).
+checkheard, checkmisspellings, checknames, checkpages, checkpictures, checkrefs, checktenfold, checktexts (and the
+standard library).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ from .checknames import (check_office_named_units, check_qualified_unit_names, c
 from .checkpages import check_page_titles, check_repeated_tags, check_source_publisher, check_text_shows
 from .checkpictures import check_body_images, check_failed_images, check_images, check_typed_pictures
 from .checkrefs import check_failed_references, check_references
+from .checktenfold import check_tenfold_counts, tenfold_counts
 from .checktexts import (check_example_texts, check_formula_texts, check_init_examples, check_init_figures,
                          check_init_id, check_listed_lines, check_placeholders, check_plain_text_fields,
                          check_typed_values)
@@ -76,7 +79,8 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
            "check_repeated_tallies", "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher",
            "check_spreadsheet_ids", "check_taken_off", "check_tally_arithmetic", "check_tally_dates",
-           "check_tally_notes", "check_tally_order", "check_targets", "check_text_figures", "check_text_shows",
+           "check_tally_notes", "check_tally_order", "check_targets", "check_tenfold_counts", "check_text_figures",
+           "check_text_shows",
            "check_typed_pictures", "check_typed_values", "check_unit_levels", "check_unit_names", "check_update_time",
            "check_corrected_tallies", "PublishedTallies"]
 """The public names: the entry point's own, and the rules it runs, which live in the modules of their job."""
@@ -123,6 +127,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_measured_dates(unit, now.date(), report)
         check_far_plans(unit, now.date(), report)
         check_tally_order(unit, report, now.date(), cited.get(unit.record.id, {}))
+        check_tenfold_counts(unit, report)
         check_milestone_order(unit, report)
         check_repeated_milestones(unit, report)
         check_milestone_status(unit, now.date(), report)
@@ -189,7 +194,7 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     (`check_tally_dates`), tallies and milestones are in date order and
     counts do not fall (`check_tally_order`, `check_milestone_order`), a
     tally does not repeat the one before unchanged (`check_repeated_tallies`) and no milestone is listed
-    twice (`check_repeated_milestones`), each
+    twice (`check_repeated_milestones`), no count is ten times those around it (`check_tenfold_counts`), each
     item compared with the valid one before it, no count is so large that it is most likely mistyped
     (`check_count_sizes`, without the comparison with other units), no tally counts nothing without a note
     (`check_empty_tallies`), no target is the example's (`check_example_targets`), no milestone or
@@ -208,6 +213,7 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     tally_order(path, data, tallies, report, readable_dates(value.get("tallies"), "as_of"), today=today,
                  cited=cited)
     repeated_tallies(path, data, tallies, report)
+    tenfold_counts(path, data, tallies, report)
     count_sizes(path, data, level_of(value.get("level")), tallies, {}, report)
     empty_tallies(path, data, tallies, report)
     targets = _valid_items(Target, value.get("targets"))
