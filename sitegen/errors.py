@@ -29,8 +29,8 @@ what to do in words instead (`paste_hint`).
 
 
 # Spaces that look like a space but are not one to YAML: the full-width space an input method
-# types (全角空格), and the no-break and other special spaces of text copied from web pages,
-# WeChat articles and Word (&nbsp; is U+00A0).
+# types (全角空格), and the no-break and other special spaces of text copied from Word, web pages
+# and WeChat articles (&nbsp; is U+00A0).
 WIDE_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 
 
@@ -39,7 +39,7 @@ def space_name(char: str) -> str:
     if char == "\u3000":
         return "a full-width space (全角空格)"
     if char == "\u00a0":
-        return "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+        return "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)"
     return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
 
 

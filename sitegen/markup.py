@@ -246,7 +246,7 @@ from .markuptext import count_words, reading_minutes, summarize
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key, with a digest of
 # sitegen's code, which a new release changes anyway).
-POLICY_VERSION = "91"
+POLICY_VERSION = "92"
 
 __all__ = [
     "ALLOWED_TAGS", "BARE_ADDRESS_RE", "CJK_CHARS", "CONTENT_DROPPED_TAGS", "HTML_ELEMENTS", "Heading",

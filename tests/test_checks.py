@@ -5099,8 +5099,8 @@ def test_the_sites_title_and_publisher_are_told_an_odd_space_or_quotes_as_a_reco
         ("site.yaml:1:17", 'title: "青浦大调研进度公开\u3000" has a full-width space (全角空格) after "浦大调研进度公开", which '
          'every page would publish as part of it: it would not match "青浦大调研进度公开" typed elsewhere',
          "delete it: title: 青浦大调研进度公开"),
-        ("site.yaml:3:15", 'publisher: "青浦区\u00a0大调研办" has a no-break space (U+00A0, 不间断空格, from text copied from '
-         'a web page or WeChat) between "青浦区" and "大调研办", which every page would publish as part of it: it would '
+        ("site.yaml:3:15", 'publisher: "青浦区\u00a0大调研办" has a no-break space (U+00A0, 不间断空格, from text pasted from '
+         'Word, a web page or WeChat) between "青浦区" and "大调研办", which every page would publish as part of it: it would '
          'not match "青浦区大调研办" typed elsewhere', "delete it: publisher: 青浦区大调研办")]
     # The hints followed: clean, and every page is headed by the title as meant.
     (root / "site.yaml").write_text(config.replace("\u3000", "").replace("\u00a0", ""), encoding="utf-8")

@@ -901,7 +901,7 @@ def test_tags_typed_apart_by_slashes_are_published_as_the_tags_the_hint_gives(tm
 @pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
 @pytest.mark.parametrize(("gap", "named"), [
     ("\t", "a TAB (制表符)"),
-    ("\u00a0", "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)")])
+    ("\u00a0", "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)")])
 @pytest.mark.parametrize("style", ["flow", "block"])
 def test_words_typed_apart_by_a_tab_or_a_special_space_are_an_error_like_a_space(
         tmp_path: Path, path: str, field: str, word: str, items: tuple[str, str], gap: str, named: str,
@@ -1395,7 +1395,7 @@ def test_a_line_separator_pasted_into_the_text_is_warned_and_deleting_it_checks(
 
 
 @pytest.mark.parametrize(("lead", "name", "said"), [
-    ("\u00a0", "no-break space", "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"),
+    ("\u00a0", "no-break space", "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)"),
     (" ", "space", "a space")])
 def test_a_fence_typed_after_an_unseen_space_is_named_and_deleting_it_checks(
         tmp_path: Path, lead: str, name: str, said: str) -> None:
@@ -1885,7 +1885,7 @@ def _hint_line(problem: str) -> str:
 
 
 @pytest.mark.parametrize(("typed", "column", "space", "where"), [
-    ("练塘\u00a0镇", 9, "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)",
+    ("练塘\u00a0镇", 9, "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)",
      'between "练塘" and "镇"'),
     ("练塘镇\u3000", 10, "a full-width space (全角空格)", 'after "练塘镇"'),
     ("练塘\t镇", 9, "a TAB (制表符)", 'between "练塘" and "镇"')])
@@ -1908,7 +1908,7 @@ def test_a_unit_name_holding_an_odd_space_is_told_with_the_name_to_write(
 
 
 SPACE_NAMES = {"\t": "a TAB (制表符)", "\u3000": "a full-width space (全角空格)",
-               "\u00a0": "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)",
+               "\u00a0": "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)",
                "\u2002": "a special space (U+2002, from text copied from a web page or Word)"}
 
 
@@ -1990,7 +1990,7 @@ def test_a_full_width_space_inside_a_title_or_role_is_left_alone(tmp_path: Path)
     assert printed(write_site(tmp_path, {PAGE_PATH: page})) == []
 
 
-NBSP_TOLD = ("{field}: a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat) stands beside "
+NBSP_TOLD = ("{field}: a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat) stands beside "
              "Chinese text{more}, which is written without spaces: {shown} would show a gap there")
 
 

@@ -3589,7 +3589,7 @@ def test_line_and_paragraph_separators_in_the_text_are_warned_with_the_text_arou
     assert followed.problems == () and "白鹤镇的草莓很甜。" in followed.text
 
 
-NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+NBSP = "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)"
 NBSP_TOLD = f"{NBSP} stands beside Chinese text{{}}, which is written without spaces: the page shows a gap there"
 NBSP_LATIN = ("; where a space is meant between Chinese and Latin letters or figures, type an ordinary space (半角空格) in "
               "its place")
@@ -3704,7 +3704,7 @@ def test_list_markers_followed_by_a_full_width_or_no_break_space_are_warned(rend
     body = ("主要做法：\n-\u00a0摸排问题点位\n-\u00a0分批组织施工\n\n推进：\n\n  -\u3000征求意见\n\n1.\u3000第一\n\n"
             "2018.\u3000年度总结\n\n-\u3000\n\n```\n-\u3000代码\n```\n\n- \u3000半角后全角\n")
     result = renderer.render(body, "a.md", 1)
-    full, nbsp = "a full-width space (全角空格)", "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+    full, nbsp = "a full-width space (全角空格)", "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)"
     assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
         (2, 1, f'{nbsp} follows "-", so Markdown does not read this line as a list item (列表项): -\u00a0摸排问题点位',
          'type an ordinary space (半角空格) after "-": - 摸排问题点位'),

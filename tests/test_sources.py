@@ -646,7 +646,7 @@ def test_an_opening_line_typed_wrong_is_named_instead_of_no_front_matter() -> No
         '  hint: add a line with only "---" after the last front-matter line (title, date, …)']
 
 
-_NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+_NBSP = "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)"
 
 
 # The editor sees "---" on such a line: "the page has no front matter" (or "never closed") told them nothing.

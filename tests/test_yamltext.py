@@ -1027,7 +1027,7 @@ def test_an_odd_space_after_a_closed_value_is_told_to_be_deleted() -> None:
         assert ok(fixed + "\nunit: baihe\n").value["unit"] == "baihe"
 
 
-NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+NBSP = "a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat)"
 
 
 def test_characters_that_show_nothing_are_named_with_the_text_around_them() -> None:
@@ -1649,7 +1649,7 @@ def test_a_value_typed_right_after_a_mended_colon_is_not_quoted(text: str, hint:
      "delete the space and type an English colon followed by a space, keeping the 4 spaces before it: collected: 350",
      {"tallies": [{"as_of": "2018-04-26", "collected": "350"}]}),
     ("tallies:\n  - as_of\u00a0: 2018-04-26\n", 10,
-     'a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat) is typed between "as_of" and '
+     'a no-break space (U+00A0, 不间断空格, from text pasted from Word, a web page or WeChat) is typed between "as_of" and '
      'its ":"; YAML reads it as part of the key, so there is no "as_of"', "delete the space before the colon, keeping "
      "the 2 spaces before it: - as_of: 2018-04-26", {"tallies": [{"as_of": "2018-04-26"}]}),
 ])
