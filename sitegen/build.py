@@ -218,7 +218,8 @@ def load_and_check(options: BuildOptions, report: Report, *,
     checked = _checked_urls(options, config)
     check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
                   published=lambda: _published_files(options, config), published_at=_published_at(options, config),
-                  published_tallies=lambda: _published_tallies(options, config))
+                  published_tallies=lambda: _published_tallies(options, config),
+                  held_back=lambda: _held_back(options, config))
     if report.has_errors():
         raise SiteError(report.problems)
     graph = _site_graph(options, config, content, report, slugs, now, checked)
@@ -364,7 +365,8 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         checked = _checked_urls(options, config)
         check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
                       published=lambda: _published_files(options, config), published_at=_published_at(options, config),
-                      published_tallies=lambda: _published_tallies(options, config))
+                      published_tallies=lambda: _published_tallies(options, config),
+                      held_back=lambda: _held_back(options, config))
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now, checked, templates)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
@@ -421,6 +423,14 @@ def _published_files(options: BuildOptions, config: Config) -> dict[str, str]:
     build."""
     record = _address_record(options, config)
     return {rel: known.title for rel, known in record[1].pages.items()} if record is not None else {}
+
+
+def _held_back(options: BuildOptions, config: Config) -> frozenset[str]:
+    """The page files among `_published_files` that the last build into the published output folder held back, a
+    draft or a page scheduled for later (`sitegen.addresses.Known.held`): off the site since, as that build told
+    (`sitegen.checks.check_taken_off`); none without a cache or a build."""
+    record = _address_record(options, config)
+    return frozenset(rel for rel, known in record[1].pages.items() if known.held) if record is not None else frozenset()
 
 
 def _published_tallies(options: BuildOptions, config: Config) -> PublishedTallies:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Collection, Iterator, Mapping, Sequence
 
 from pydantic_core import PydanticCustomError
 
@@ -236,12 +236,17 @@ def check_publish_year(document: Document, now: datetime, report: Report) -> Non
 
 
 def check_taken_off(document: Document, now: datetime, published: Callable[[], Mapping[str, str]],
-                    report: Report) -> None:
+                    report: Report, held_back: Callable[[], Collection[str]] = frozenset) -> None:
     """Warn when a page the last build published has a publish time still to come: this build takes it off.
 
     Takes a loaded interview or case study, the build's time (naive, site
     time zone), the files the last build published (`sitegen.checks.check_content`'s
-    ``published``) and the report. A year typed wrong in a published page
+    ``published``), the report and the files among them it held back
+    (``held_back``: a draft, or a page scheduled for later). The warning
+    is told once, by the build that takes the page off, as a draft's is
+    (`sitegen.addresses.drafts_taken_off`): the next builds hold it back
+    too, and saying so at each of them buried it among the routine notes
+    of scheduled pages. A year typed wrong in a published page
     (2028 for 2018) made it scheduled: the build removed it, and every link
     to it gave 404, told only as "scheduled". The hint names the year meant
     (`likely_year`), or the two ways to say what is meant. A draft is
@@ -250,7 +255,7 @@ def check_taken_off(document: Document, now: datetime, published: Callable[[], M
     """
     moment = document.meta.date
     if (document.meta.draft or moment <= now or moment.year - now.year > FAR_AHEAD_YEARS
-            or document.path not in published()):
+            or document.path not in published() or document.path in held_back()):
         return
     line, column = document.yaml.locate(("date",))
     report.warning(document.path, line, column,

@@ -35,7 +35,7 @@ import functools
 import posixpath
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Mapping, TypeVar
+from typing import Callable, Collection, Mapping, TypeVar
 
 from pydantic import ValidationError
 
@@ -89,7 +89,8 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
 def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/", *,
                   page_url: Callable[[str, str], str],
                   published: Callable[[], Mapping[str, str]] = dict, published_at: str = "",
-                  published_tallies: Callable[[], PublishedTallies] = PublishedTallies) -> None:
+                  published_tallies: Callable[[], PublishedTallies] = PublishedTallies,
+                  held_back: Callable[[], Collection[str]] = frozenset) -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
@@ -109,12 +110,17 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     (`check_init_examples`); and ``published_tallies``, giving the tallies
     the last build published (`PublishedTallies`, read at most once, only
     for a unit that loaded): a figure changed since is warned unless its
-    note says why (`check_corrected_tallies`). Adds errors and warnings to
-    the report. Raises nothing.
+    note says why (`check_corrected_tallies`); and ``held_back``, giving
+    the page files among ``published`` that the last build held back (a
+    draft or a page scheduled for later, off the site since it was told:
+    `sitegen.addresses.Known.held`), read at most once, so that a page
+    taken off by its publish time is told once (`check_taken_off`). Adds
+    errors and warnings to the report. Raises nothing.
     """
     cited = cited_tallies(content)
     published = functools.lru_cache(maxsize=1)(published)
     published_tallies = functools.lru_cache(maxsize=1)(published_tallies)
+    held_back = functools.lru_cache(maxsize=1)(held_back)
     for unit in content.units.values():
         check_corrected_tallies(unit, published_tallies(), now.date(), report)
         check_tally_arithmetic(unit, report, content)
@@ -159,7 +165,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
         check_update_time(document, now, report)
-        check_taken_off(document, now, published, report)
+        check_taken_off(document, now, published, report, held_back)
         check_repeated_tags(document, report)
         check_source_publisher(document, report)
     for page in content.failed:

@@ -427,6 +427,35 @@ def test_a_published_page_scheduled_again_is_told_by_its_date_alone_and_then_mad
     assert _built(root, now=now) == []
 
 
+SCHEDULED_AGAIN = (f"{DRAFT}:8:7: warning: the last build published this page, but its publish date {{date}} is "
+                   "still to come, so this build takes it off the site until then, and links to it give 404\n"
+                   "  hint: to keep it on the site, write the time it was first published (发布时间) in date:; to "
+                   "take it off, write draft: true")
+
+
+def test_a_published_page_scheduled_again_is_told_once_by_the_build_that_takes_it_off(tmp_path: Path) -> None:
+    # Told at every build until its date came, the warning asked again and again for what was done on purpose.
+    root = _published_draft(tmp_path / "site")
+    edit_file(root, DRAFT, "date: 2018-05-03 10:00", "date: 2028-05-03 10:00")
+    now = datetime(2024, 1, 1)
+    told = SCHEDULED_AGAIN.format(date="2028-05-03 10:00")
+    checked = [problem.format() for problem in check(BuildOptions(root=root, now=now)).problems]
+    # check and the preview tell what the next build does, until a build does it.
+    assert checked == [told] and _previewed(root, now=now) == [told]
+    assert _built(root, now=now) == [told]
+    assert not (root / "output/interviews/chong-gu").exists()
+    assert _built(root, now=now) == [] and _previewed(root, now=now) == []
+    assert check(BuildOptions(root=root, now=now)).problems == []
+    edit_file(root, DRAFT, "回答。", "回答了。")  # edited while it waits: still no news
+    assert _built(root, now=now) == []
+    # Its time come, it is published again; scheduled again, it is told again, once.
+    later = datetime(2028, 6, 1)
+    assert _built(root, now=later) == [] and (root / "output/interviews/chong-gu/index.html").is_file()
+    edit_file(root, DRAFT, "date: 2028-05-03 10:00", "date: 2029-05-03 10:00")
+    assert _built(root, now=later) == [SCHEDULED_AGAIN.format(date="2029-05-03 10:00")]
+    assert _built(root, now=later) == []
+
+
 def test_a_record_written_before_held_pages_were_marked_tells_no_draft_as_taken_off(tmp_path: Path) -> None:
     # It cannot tell a page published by the last build from one it held back, already off the site.
     root = _published_draft(tmp_path / "site")
