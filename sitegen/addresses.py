@@ -244,7 +244,12 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     file gone (deleted, or moved out of ``content/``) and taken for no new
     file is warned once, at its path, when nothing is at its address now:
     its page is no longer published, and links to it get 404 (its old
-    ``aliases:`` go with it unwarned); when the editor last saw it under
+    ``aliases:`` go with it unwarned). A draft never published has no
+    address and is never in the record; one the record marks held
+    (`Known.held`: a draft, or a page scheduled for later, that an earlier
+    build published) was off the site already, and its taking off was told
+    (`drafts_taken_off`, `sitegen.checkdates.check_taken_off`): gone, it is
+    not warned, and leaves the record. When the editor last saw it under
     another name (``shown_as``: its name in the record → that name, which
     the preview, `sitegen serve`, knows from its earlier builds), the
     warning is at that name, and tells the name it was published as. A file gone but beside itself under
@@ -295,7 +300,8 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     unread: dict[str, Known] = {}  # kept in the record: told as gone once their other name is gone too
     for rel, old in sorted(gone.items()):  # the files left after the renamed ones were taken out
         # sitegen init's examples are deleted as sitegen tells (`sitegen.checks.check_init_examples`): not warned.
-        if old.url in served or old.title in _INIT_EXAMPLE_TITLES or old.example:
+        # Nor is a page the last build held back (a draft, or scheduled for later): it was off the site already.
+        if old.url in served or old.title in _INIT_EXAMPLE_TITLES or old.example or old.held:
             continue
         if _kept_unread(graph.config.root, rel):
             unread[rel] = old

@@ -456,6 +456,43 @@ def test_a_published_page_scheduled_again_is_told_once_by_the_build_that_takes_i
     assert _built(root, now=later) == []
 
 
+def test_a_draft_never_published_or_already_taken_off_is_not_warned_when_deleted(tmp_path: Path) -> None:
+    # A draft the last build held back was warned as "this file is gone since the last build, so its page … is no
+    # longer published" when deleted: that page was off the site already, as the build that took it off told.
+    never = "content/interviews/never.md"
+    root = _published_draft(tmp_path / "site")
+    (root / never).write_text(interview("未发布的访谈", extra="draft: true\n"), encoding="utf-8")
+    assert _built(root) == []
+    (root / never).unlink()
+    assert _checked(root) == [] and _previewed(root) == [] and _built(root) == []
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    assert _built(root) == [TAKEN_OFF_HERE]
+    (root / DRAFT).unlink()
+    assert _checked(root) == [] and _previewed(root) == [] and _built(root) == []
+    [record] = (root / ".sitegen-cache").glob("addresses-*.json")
+    assert DRAFT not in json.loads(record.read_text(encoding="utf-8"))["pages"]
+
+
+def test_a_page_scheduled_again_then_deleted_is_not_warned_but_one_deleted_before_a_build_took_it_off_is(
+        tmp_path: Path) -> None:
+    now = datetime(2024, 1, 1)
+    root = _published_draft(tmp_path / "site")
+    edit_file(root, DRAFT, "date: 2018-05-03 10:00", "date: 2028-05-03 10:00")
+    assert _built(root, now=now) == [SCHEDULED_AGAIN.format(date="2028-05-03 10:00")]
+    (root / DRAFT).unlink()
+    assert _built(root, now=now) == []
+    # Made a draft and deleted with no build between, it leaves the site with this build: told as gone.
+    root = _published_draft(tmp_path / "other")
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: chong-gu")
+    (root / DRAFT).unlink()
+    assert _built(root) == [
+        f"{DRAFT}: warning: this file is gone since the last build, so its page \"重固镇访谈\" at /interviews/chong-gu/ "
+        "is no longer published: links to it will get 404 (page not found)\n"
+        "  hint: if it was deleted or moved out of the folder by mistake, put it back; if another page takes its "
+        "place, add /interviews/chong-gu/ to its aliases (aliases: [/interviews/chong-gu/], or into the list it "
+        "has) so the old address leads there"]
+
+
 def test_a_record_written_before_held_pages_were_marked_tells_no_draft_as_taken_off(tmp_path: Path) -> None:
     # It cannot tell a page published by the last build from one it held back, already off the site.
     root = _published_draft(tmp_path / "site")
