@@ -351,7 +351,7 @@ def _gone_tags(graph: SiteGraph, before: AddressBook, now: AddressBook, served: 
             line, column = setting(("renamed_tags",)) if setting is not None else (None, None)
             report.warning("site.yaml", line, column,
                            f'the tag "{tag}" is on no page now, so its page {url} is no longer published: links to '
-                           "it will get 404 (page not found)", f"{keep}; {back}")
+                           "it will get 404 (page not found)", f"{keep}; {back}", once=True)
             continue
         document = entries[shown[0]].document
         typed = isinstance(document.yaml.value, dict) and "tags" in document.yaml.value
@@ -360,7 +360,8 @@ def _gone_tags(graph: SiteGraph, before: AddressBook, now: AddressBook, served: 
         who = "this page" + (f" and {others} other{'s' if others > 1 else ''}" if others else "")
         report.warning(document.path, line, column,
                        f'the tag "{tag}", which {who} had in the last build, is on no page now, so its page {url} is '
-                       "no longer published: links to it will get 404 (page not found)", f"{keep}; {back}")
+                       "no longer published: links to it will get 404 (page not found)", f"{keep}; {back}",
+                       once=True)
 
 
 def _keep_tag(graph: SiteGraph, old: str, new: str) -> str:
@@ -461,7 +462,7 @@ def _warn_pattern(graph: SiteGraph, name: str, old_pattern: str, pages: list[tup
     report.warning("site.yaml", line, column,
                    f"the address pattern of {name} changed from {old_pattern} to {pattern} since the last build "
                    f"(permalinks:), so {moved_parts} moved: links and bookmarks to the old addresses will no longer "
-                   "work", keep)
+                   "work", keep, once=True)
 
 
 def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | None:
@@ -518,7 +519,7 @@ def _warn_gone(rel: str, old: Known, report: Report, shown: str | None = None) -
             else "this file is gone since the last build")
     report.warning(shown or rel, None, None,
                    f"{gone}, so its page{title} at {old.url} is no longer published{figures}: links to it will get "
-                   "404 (page not found)", _gone_hint(rel, old.url))
+                   "404 (page not found)", _gone_hint(rel, old.url), once=True)
 
 
 def _gone_hint(rel: str, url: str) -> str:
@@ -554,7 +555,8 @@ def drafts_taken_off(graph: SiteGraph, before: AddressBook, documents: Collectio
         line, column = document.yaml.locate(("draft",))
         report.warning(document.path, line, column,
                        f"the last build published this page at {known.url}, but draft: true (草稿) takes it off the "
-                       "site: links to it will get 404 (page not found)", _draft_hint(graph, document, known.url))
+                       "site: links to it will get 404 (page not found)", _draft_hint(graph, document, known.url),
+                       once=True)
 
 
 def _draft_hint(graph: SiteGraph, document: Document, url: str) -> str:
@@ -587,7 +589,7 @@ def _warn_record(rel: str, old: Known, known: Known, report: Report) -> None:
                    "renamed: links to the old address will no longer work",
                    f"a {kind}'s address is its file name: rename the file back to {before}.{suffix} to keep it (and "
                    f"write {kind}: {before} in the pages again), or keep the new name if the old address was never "
-                   "shared")
+                   "shared", once=True)
 
 
 def _warn(entry: Entry, old: str, lost: list[str], graph: SiteGraph, report: Report) -> None:
@@ -600,7 +602,8 @@ def _warn(entry: Entry, old: str, lost: list[str], graph: SiteGraph, report: Rep
     report.warning(document.path, line, column,
                    f"the page's address changed from {old} to {entry.url} since the last build: links to the old "
                    "address will no longer work",
-                   f"keep the old address with slug: {slug}, or keep the new one and {keep}" if slug else keep)
+                   f"keep the old address with slug: {slug}, or keep the new one and {keep}" if slug else keep,
+                   once=True)
 
 
 def _warn_dropped(entry: Entry, alias: str, lost: list[str], report: Report) -> None:
@@ -613,4 +616,4 @@ def _warn_dropped(entry: Entry, alias: str, lost: list[str], report: Report) -> 
                    f"the old address {unquote(alias)} led to this page in the last build (aliases:), and no page is "
                    "there now: links to it will no longer work",
                    f"{keep_aliases(document, [unquote(address) for address in lost], own=entry.url)} so the old "
-                   "address still leads here")
+                   "address still leads here", once=True)

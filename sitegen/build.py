@@ -846,7 +846,8 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
             (moment.replace(tzinfo=config.zone).timestamp() for moment in moments), default=None)
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
                      status=status or None,
-                     last=LastBuild(_page_count(graph), written.files, str(config.output_path), report.warnings,
+                     last=LastBuild(_page_count(graph), written.files, str(config.output_path),
+                                    report.standing_warnings,
                                     [(d.path, publish_time_text(d.meta.date)) for d in held],
                                     [d.path for d in unpublished], config.base_url))
     if addresses is not None:  # kept only now: a build that failed warns again next time

@@ -70,7 +70,8 @@ def check_corrected_tallies(unit: Sourced[Unit], published: PublishedTallies, to
             f"{figures}; if that site is online, its readers see the figure{'s' if len(changed) > 1 else ''} "
             "change with no word of why",
             _how_to_tell(unit, index, changed, today, says_corrected(told_before)),
-            span=(min(found for found, _ in lines), max(found for found, _ in lines)) if len(lines) > 1 else None)
+            span=(min(found for found, _ in lines), max(found for found, _ in lines)) if len(lines) > 1 else None,
+            once=True)
 
 
 def _how_to_tell(unit: Sourced[Unit], index: int, changed: list[tuple[str, Any, Any]], today: date,

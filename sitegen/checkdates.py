@@ -263,7 +263,7 @@ def check_taken_off(document: Document, now: datetime, published: Callable[[], M
                    "to come, so this build takes it off the site until then, and links to it give 404",
                    year_hint("date", moment, now.date(),
                              "to keep it on the site, write the time it was first published (发布时间) in date:; "
-                             "to take it off, write draft: true"))
+                             "to take it off, write draft: true"), once=True)
 
 
 def check_update_time(document: Document, now: datetime, report: Report) -> None:

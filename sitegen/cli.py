@@ -374,7 +374,8 @@ def _shown(output: Path) -> Path:
 
 
 def _report_unchanged(args: argparse.Namespace) -> bool:
-    """When nothing the last build read or wrote changed (`sitegen.fresh`), print its report again; True then.
+    """When nothing the last build read or wrote changed (`sitegen.fresh`), print its report again, but the
+    warnings it told once (`sitegen.errors.Problem.once`); True then.
 
     Runs before the pipeline is even imported, so an up-to-date site
     answers in a fraction of a second. ``--clean`` always builds.

@@ -125,6 +125,13 @@ class Problem:
             about its four figures), so that the lines quoted with it show
             them all; None otherwise. Not compared: two problems that differ
             only in it are the same problem.
+        once: True for a warning told once, by the build that publishes what
+            it tells of: it compares with what the last build published (a
+            tally's figures, a page's address, a page taken off), and the
+            next build compares with this one, so it is not told again. A
+            build with nothing changed since, which says the last build's
+            warnings again (`sitegen.fresh`), leaves it out. Not compared,
+            as ``span``.
     """
 
     path: str
@@ -134,6 +141,7 @@ class Problem:
     message: str
     hint: str = ""
     span: tuple[int, int] | None = field(default=None, compare=False)
+    once: bool = field(default=False, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Return the key that orders problems by file, then line, then column."""
@@ -163,7 +171,8 @@ class Problem:
         return text
 
     def as_dict(self) -> dict[str, object]:
-        """Return the problem as a JSON-ready dict: the dataclass fields but ``span`` (the quoted lines' concern only)."""
+        """Return the problem as a JSON-ready dict: the dataclass fields but ``span`` (the quoted lines' concern only)
+        and ``once`` (the no-change build's)."""
         return {
             "path": self.path,
             "line": self.line,
@@ -215,9 +224,10 @@ class Report:
         self.add(Problem(path, line, column, "error", message, hint, span))
 
     def warning(self, path: str, line: int | None, column: int | None,
-                message: str, hint: str = "", span: tuple[int, int] | None = None) -> None:
-        """Record a warning at ``path:line:column``, about lines ``span`` (first, last) when given."""
-        self.add(Problem(path, line, column, "warning", message, hint, span))
+                message: str, hint: str = "", span: tuple[int, int] | None = None, *, once: bool = False) -> None:
+        """Record a warning at ``path:line:column``, about lines ``span`` (first, last) when given; ``once`` True
+        for one told once, by the build that publishes what it tells of (`Problem`)."""
+        self.add(Problem(path, line, column, "warning", message, hint, span, once))
 
     @property
     def errors(self) -> list[Problem]:
@@ -228,6 +238,12 @@ class Report:
     def warnings(self) -> list[Problem]:
         """The warnings, sorted by file, line and column."""
         return sorted((p for p in self.problems if p.severity == "warning"), key=Problem.sort_key)
+
+    @property
+    def standing_warnings(self) -> list[Problem]:
+        """The warnings but those told once (`Problem.once`), sorted: what a build with nothing changed says
+        again."""
+        return [p for p in self.warnings if not p.once]
 
     def sorted(self) -> list[Problem]:
         """Every problem, sorted by file, line and column."""

@@ -15,7 +15,11 @@ snapshot of every input the build read and of every file it published:
   search index, drafts);
 - ``due``: the earliest moment a scheduled page goes live (a build then has
   something new to publish), or "now" when a layout reads the build's clock;
-- what the build reported: its counts, warnings and scheduled pages.
+- what the build reported: its counts, warnings and scheduled pages. A
+  warning told once (`sitegen.errors.Problem.once`: it compares with what
+  the last build published, and is true only until a build publishes the
+  change) is not kept: the next build would not tell it, so neither does a
+  build with nothing changed.
 
 `unchanged` compares a fresh snapshot with the record. When everything is
 equal, a build would produce the same bytes (its output is a pure function
@@ -124,8 +128,9 @@ _PACKERS: dict[int, Any] = {}
 
 @dataclass(frozen=True)
 class LastBuild:
-    """What the recorded build reported: counts, warnings, scheduled pages ``(path, publish time)``, the paths of
-    drafts and the base URL it was built for (its note of an example address is said again with the rest)."""
+    """What the recorded build reported: counts, warnings (but those told once: `sitegen.errors.Problem.once`),
+    scheduled pages ``(path, publish time)``, the paths of drafts and the base URL it was built for (its note of
+    an example address is said again with the rest)."""
 
     pages: int
     files: int

@@ -17,7 +17,7 @@ from sitegen.errors import SiteError
 from sitegen.fresh import last_build
 from sitegen.write import read_manifest
 
-from .sitekit import MINIMAL_CONFIG, UNIT, interview, write_site
+from .sitekit import MINIMAL_CONFIG, UNIT, edit_file, interview, write_site
 
 BODY = "## 问题\n\n回答。<script>alert(1)</script>\n"
 
@@ -221,3 +221,67 @@ def test_a_milestone_ahead_is_marked_planned_until_its_day_comes(tmp_path: Path)
     result = build(BuildOptions(root=root, search=False, now=datetime(2031, 3, 1, 0, 0)))
     assert _timeline(root) == ["2018年1月12日 成立领导小组", "2031年3月1日 完成全部走访"]
     assert "units/baihe/index.html" in result.changed_paths
+
+
+# --- a warning told once is not said again by a build with nothing changed -----------------------------------------
+
+SCRIPT_TOLD = ("content/interviews/a.md:{line}:4: warning: raw HTML <script> was removed (scripts are not allowed in "
+               "content)\n  hint: delete the <script> element; to show code as text, put it between backticks (`…`)\n")
+
+
+def _command_build(root: Path, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[str, str]:
+    """Run ``sitegen build --site root --no-search`` with ``options``; return its standard error and its summary
+    line."""
+    from sitegen.cli import main
+
+    assert main(["build", "--site", str(root), "--no-search", *options]) == 0
+    out, err = capsys.readouterr()
+    return err, out.splitlines()[-1]
+
+
+def test_a_build_with_nothing_changed_says_no_warning_again_that_the_last_build_told_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Each of these compares with what the last build published, and the next build compares with the one that
+    # told it, so it tells it no more; a build with nothing changed said it again, as if still to be acted on.
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview("访谈甲", body=BODY, extra="tags: [民生]\n"),
+        "content/interviews/b.md": interview("访谈乙", extra="tags: [民生]\n"),
+        "content/interviews/c.md": interview("访谈丙"),
+        "content/interviews/d.md": interview("访谈丁"),
+        "content/interviews/e.md": interview("访谈戊")})
+    build(BuildOptions(root=root, search=False))
+    edit_file(root, "content/units/baihe.yaml", "resolved: 103", "resolved: 104")
+    edit_file(root, "content/units/baihe.yaml", "in_progress: 50", "in_progress: 49")
+    edit_file(root, "content/interviews/a.md", "tags: [民生]\n", "")
+    edit_file(root, "content/interviews/b.md", "date:", "draft: true\ndate:")
+    (root / "content/interviews/c.md").unlink()
+    edit_file(root, "content/interviews/d.md", "date: 2018-05-03 10:00", "date: 2031-01-01 08:00")
+    edit_file(root, "content/interviews/e.md", "date:", "slug: wu\ndate:")
+    told, summary = _command_build(root, capsys)
+    assert [line for line in told.splitlines() if ": warning: " in line] == [
+        'content/interviews/a.md: warning: the tag "民生", which this page and 1 other had in the last build, is on no '
+        "page now, so its page /tags/min-sheng/ is no longer published: links to it will get 404 (page not found)",
+        SCRIPT_TOLD.format(line=13).splitlines()[0],
+        "content/interviews/b.md:8:8: warning: the last build published this page at /interviews/b/, but draft: true "
+        "(草稿) takes it off the site: links to it will get 404 (page not found)",
+        'content/interviews/c.md: warning: this file is gone since the last build, so its page "访谈丙" at '
+        "/interviews/c/ is no longer published: links to it will get 404 (page not found)",
+        "content/interviews/d.md:8:7: warning: the last build published this page, but its publish date "
+        "2031-01-01 08:00 is still to come, so this build takes it off the site until then, and links to it give 404",
+        "content/interviews/e.md:8:1: warning: the page's address changed from /interviews/e/ to /interviews/wu/ "
+        "since the last build: links to the old address will no longer work",
+        "content/units/baihe.yaml:9:15: warning: the tally of 2018-04-26 changed since the site was last built into "
+        "output/: resolved (已解决) 103 → 104, in progress (办理中) 50 → 49; if that site is online, its readers see "
+        "the figures change with no word of why"]
+    assert summary.endswith("; 7 warning(s)")
+    last = _last(root)
+    assert last is not None
+    assert [(w.path, w.line, w.column) for w in last.warnings] == [("content/interviews/a.md", 13, 4)]
+    # Said again: the standing warning alone, exactly as told, with the drafts and scheduled pages.
+    again, summary = _command_build(root, capsys)
+    assert again.startswith(SCRIPT_TOLD.format(line=13) + "  note: the site was built for https://example.org/")
+    assert again.count(": warning: ") == 1
+    assert summary.endswith("nothing changed since the last build; 1 warning(s)")
+    # A build that builds tells no more either: it compares with what the build that warned published.
+    rebuilt, summary = _command_build(root, capsys, "--clean")
+    assert rebuilt == again and "nothing changed" not in summary and summary.endswith("; 1 warning(s)")
