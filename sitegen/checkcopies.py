@@ -4,7 +4,7 @@ copied from another page.
 Job: `check_copied_tallies`, `check_copied_summaries` and
 `check_copied_pages`, run by `sitegen.checks.check_content`, and
 `copied_from` and `names_unit`, which `sitegen.checknames` uses to tell which
-of two units of one name is the copy.
+of two units of one name is the copy, and `read_alike`, which `sitegen.checkpageunit` uses too.
 
 May import: errors, load (record types only), models, recordfiles, checkcommon (and the standard library).
 """
@@ -58,7 +58,7 @@ def check_copied_tallies(content: Content, report: Report) -> None:
     warned: set[str] = set()
     for unit, index, key in shared:
         others = [other for other in counted[key] if other is not unit
-                  and not are_told_apart(other, unit) and not _read_alike(other, unit, content)
+                  and not are_told_apart(other, unit) and not read_alike(other, unit, content)
                   and copied_from(unit, other, names_unit)]
         if not others or unit.path in warned:
             continue
@@ -154,7 +154,7 @@ def check_copied_summaries(content: Content, report: Report) -> None:
             described[unit.record.summary.strip()].append(unit)
     for unit in units:
         earlier = next((other for other in described.get(unit.record.summary.strip(), ())
-                        if other is not unit and not _read_alike(other, unit, content)
+                        if other is not unit and not read_alike(other, unit, content)
                         and copied_from(unit, other, names_unit)), None)
         if earlier is None:
             continue
@@ -323,7 +323,7 @@ def _still_copied(fields: Sequence[str], original: str) -> str:
     return f"; its {', '.join(fields[:-1])} and {fields[-1]} are still those of {original}: replace or delete them too"
 
 
-def _read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:
+def read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:
     """True when the two units' names read the same in pinyin (`check_sound_alike_units` warns of them)."""
     reading = content.sound_of(first.record.name)
     return bool(reading) and reading == content.sound_of(second.record.name)

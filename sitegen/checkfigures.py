@@ -3,7 +3,8 @@ size, targets, and the figures a page's text gives against the unit's tallies.
 
 Job: the figures' rules (`check_tally_arithmetic`, `check_empty_tallies`,
 `check_repeated_tallies`, `check_example_targets`, `check_guide_figures`, `check_count_sizes`,
-`check_targets`, `check_text_figures`, `check_tally_notes`, `check_figures_shown`) and the parts
+`check_targets`, `check_text_figures`, `check_tally_notes`, `check_figures_shown`), `quoted_tally` (the tally a
+page's text quotes, for `sitegen.checkpageunit`) and the parts
 of them `sitegen.checks.check_failed_unit` runs over a unit file that failed
 to load.
 
@@ -63,6 +64,35 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
                    f"from it")
         hint = _text_figure_hint(figure, told, tally, unit.path, line)
         report.warning(document.path, figure.line, figure.column, message, hint)
+
+
+QUOTED_FIGURES = 3
+"""How many of a tally's figures a text must give for its day, each as the tally has it, to quote the tally
+(`quoted_tally`)."""
+
+
+def quoted_tally(document: Document, unit: Unit) -> Tally | None:
+    """The tally of ``unit`` a text of ``document`` quotes figure for figure, or None.
+
+    Takes a loaded page and any unit (its own or another's). A text (a front
+    matter line, the body: `_page_texts`) quotes a tally when it gives, for the
+    tally's day, at least `QUOTED_FIGURES` of its figures and every one it gives
+    as the tally has it (截至6月30日，收集问题清单27份，其中5份已提交… for the tally of
+    2018-06-30: 27, 5, 17, 5); a figure the tally leaves out (``batches``) is not
+    compared. Of several, the latest. Raises nothing.
+    """
+    if not unit.tallies or not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
+        return None
+    tallies = {tally.as_of: tally for tally in unit.tallies}
+    quoted = []
+    for figures in _page_texts(document):
+        for day in {figure.day for figure in figures} & set(tallies):
+            given = [(figure, getattr(tallies[day], figure.field)) for figure in figures if figure.day == day]
+            given = [(figure, right) for figure, right in given if right is not None]
+            if (len({figure.field for figure, _ in given}) >= QUOTED_FIGURES
+                    and all(figure.value == right for figure, right in given)):
+                quoted.append(tallies[day])
+    return max(quoted, key=lambda tally: tally.as_of, default=None)
 
 
 def _page_texts(document: Document) -> list[list[TextFigure]]:

@@ -4,8 +4,8 @@ not is told the record most likely meant.
 Job: `check_references` and `check_failed_references` (for a page that failed
 to load), with the hints that name the ids meant.
 
-May import: lazyre, errors, load (record types only), models, validation, yamltext, checkcommon, checkrelated (and
-the standard library).
+May import: lazyre, errors, load (record types only), models, validation, yamltext, checkcommon, checkpageunit,
+checkrelated (and the standard library).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Callable, Mapping
 
 from pydantic_core import PydanticCustomError
 
+from .checkpageunit import units_meant
 from .checkrelated import check_related_tally
 from .errors import SHOW_FILE_ENDINGS, Report, new_record_command
 from .lazyre import compile_later
@@ -52,7 +53,7 @@ def check_references(document: Document, content: Content, report: Report, today
         _missing(document.path, document.yaml, ("unit",), "unit", meta.unit, content, report, published)
     related = getattr(meta, "related_tally", None)
     if related is not None:
-        check_related_tally(document, related, unit, report, today)
+        check_related_tally(document, related, unit, report, today, units_meant(document, content))
 
 
 def check_failed_references(path: str, front_matter: YamlData, content: Content, report: Report,

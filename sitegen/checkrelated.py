@@ -18,7 +18,7 @@ from .models import Unit, date_numbers, date_refusal, publish_time_text, swapped
 
 
 def check_related_tally(document: Document, related: date | str, unit: Sourced[Unit] | None,
-                        report: Report, today: date | None = None) -> None:
+                        report: Report, today: date | None = None, meant: Sequence[Sourced[Unit]] = ()) -> None:
     """A case study's ``related_tally`` is the ``as_of`` date of one of its unit's tallies.
 
     Takes the page, its ``related_tally`` (a date, or the text of a day that
@@ -33,7 +33,12 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
     dated after ``today`` is an error of its unit's (`sitegen.checkdates.check_tally_dates`),
     so it is never offered: the hint says to correct that date instead.
     A tally dated after the page's own publish date is a warning
-    (`_later_tally`).
+    (`_later_tally`). ``meant``: the other units the page's title, interviewee
+    or summary name, and not its own (`sitegen.checkpageunit.units_meant`):
+    when one of them has a tally of the date, the page is most likely filed
+    under the wrong unit, warned of at its ``unit:`` line, and the hint says
+    so first (`_unit_meant_hint`): "add the tally to 白鹤镇" was offered for
+    白鹤村's tally.
     """
     # Located only when told: finding a line means reading the front matter's YAML again.
     if isinstance(related, str):
@@ -51,10 +56,22 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
                 else _related_tally_hint(unit, (related.year, related.month, related.day), today,
                                          misdated if misdated is not None and misdated.meant == related else None,
                                          document.meta.date.date(), related))
+        other = next((one for one in meant if related in {tally.as_of for tally in one.record.tallies}), None)
+        if other is not None:
+            hint = f"{_unit_meant_hint(document, unit, other, related)}; else {hint}"
         report.error(document.path, *document.yaml.locate(("related_tally",)),
                      f"unit {unit.record.id} has no tally of {related.isoformat()}", hint)
     elif unit is not None and related > document.meta.date.date() and not document.meta.draft:
         _later_tally(document, related, unit, report)
+
+
+def _unit_meant_hint(document: Document, unit: Sourced[Unit], other: Sourced[Unit], related: date) -> str:
+    """The start of the hint at a ``related_tally`` that is no tally of ``unit``, the page's, but one of ``other``'s,
+    the unit the page's words name (`check_related_tally`): the ``unit:`` line is the one to correct."""
+    line = document.yaml.locate(("unit",))[0]
+    return (f"the page names {other.record.name} (unit {other.record.id}), whose tally of {related.isoformat()} this "
+            f"is, and nowhere {unit.record.name} (the warning at line {line}): if the page is "
+            f"{other.record.name}'s, write unit: {other.record.id} there, and this line may stay as it is")
 
 
 def _one_slip_apart(typed: date, other: date) -> bool:

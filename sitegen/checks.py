@@ -18,15 +18,16 @@ gives), `sitegen.checkdates` (dates and their order, years typed with a slip),
 `sitegen.checknames` (units' names and ids), `sitegen.checkcopies` (tallies,
 summaries and pages copied), `sitegen.checkmisspellings` (the misspellings a
 unit lists), `sitegen.checkheard` (a unit's name typed with other characters
-of its sound), `sitegen.checkpages` (a page's tags, text, source and title) and
+of its sound), `sitegen.checkpageunit` (a page filed under another unit than its words name),
+`sitegen.checkpages` (a page's tags, text, source and title) and
 `sitegen.checktexts` (placeholders, examples, markup, lists and formulas in
 texts), with what several of them share in `sitegen.checkcommon`. Every rule
 is imported here too (`__all__`), so that the rest of sitegen imports them
 from here.
 
 May import: errors, load (record types only), models, checkcommon, checkcopies, checkcorrections, checkdates, checkfigures,
-checkheard, checkmisspellings, checknames, checkpages, checkpictures, checkrefs, checktenfold, checktexts (and the
-standard library).
+checkheard, checkmisspellings, checknames, checkpages, checkpageunit, checkpictures, checkrefs, checktenfold, checktexts
+(and the standard library).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from .checkheard import check_heard_names
 from .checkmisspellings import check_misspelling_clashes, check_misspellings
 from .checknames import (check_office_named_units, check_qualified_unit_names, check_shared_unit_names,
                          check_sound_alike_units, check_spreadsheet_ids, check_unit_levels, check_unit_names)
+from .checkpageunit import check_page_unit
 from .checkpages import check_page_titles, check_repeated_tags, check_source_publisher, check_text_shows
 from .checkpictures import check_body_images, check_failed_images, check_images, check_typed_pictures
 from .checkrefs import check_failed_references, check_references
@@ -74,7 +76,7 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_formula_texts", "check_guide_figures", "check_heard_names", "check_images", "check_init_examples",
            "check_init_id", "check_init_figures", "check_listed_lines", "check_measured_dates",
            "check_milestone_order", "check_milestone_status", "check_misspelling_clashes", "check_misspellings",
-           "check_page_titles", "check_placeholders", "check_plain_text_fields", "check_publish_year",
+           "check_page_titles", "check_page_unit", "check_placeholders", "check_plain_text_fields", "check_publish_year",
            "check_office_named_units",
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
            "check_repeated_tallies", "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher",
@@ -160,6 +162,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_text_shows(document, report)
     for document in content.interviews + content.cases:
         check_text_figures(document, content, report)
+        check_page_unit(document, content, report)
     for document in content.interviews:
         check_figures_shown(document, content, now.date(), report)
     for document in content.interviews + content.cases:

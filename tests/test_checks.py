@@ -243,8 +243,9 @@ def test_a_unit_whose_file_has_a_yaml_slip_is_still_offered_by_the_hints_of_a_un
     told = [(p.message, p.hint) for p in found(root) if p.path == "content/interviews/a.md"]
     assert told == [(f'there is no unit "{typed}"', hint)]
     root.joinpath(JINZE_PATH).write_text(JINZE, encoding="utf-8")  # the file mended and the hint followed
-    root.joinpath("content/interviews/a.md").write_text(interview().replace("unit: baihe", "unit: jin-ze-zhen"),
-                                                         encoding="utf-8")
+    # (titled 金泽镇's: "白鹤镇访谈" filed under 金泽镇 is warned, `sitegen.checkpageunit`)
+    root.joinpath("content/interviews/a.md").write_text(
+        interview("金泽镇访谈").replace("unit: baihe", "unit: jin-ze-zhen"), encoding="utf-8")
     assert found(root) == []
 
 
@@ -2059,7 +2060,8 @@ def test_the_sound_alike_hint_keeps_the_unit_the_pages_name_then_the_one_with_th
         tmp_path: Path, named: tuple[str, str], kept: str, why: str, then: str) -> None:
     root = write_site(tmp_path, {
         "content/units/hua-xin-zhen.yaml": _HUAXIN, "content/units/hua-xin-zhen-2.yaml": "name: 華新鎮\nlevel: town\n",
-        "content/interviews/a.md": interview("华新镇访谈").replace("unit: baihe", f"unit: {named[0]}"),
+        "content/interviews/a.md": interview("白鹤镇访谈" if named[0] == "baihe" else "华新镇访谈")
+        .replace("unit: baihe", f"unit: {named[0]}"),
         "content/cases/c.md": CASE.replace("unit: baihe", f"unit: {named[1]}")})
     dropped = "hua-xin-zhen-2" if kept == "hua-xin-zhen" else "hua-xin-zhen"
     assert [p.format() for p in found(root)] == [_HUAXIN_TWICE.format(
@@ -3102,13 +3104,19 @@ COPIED_TEXT = ("## 大调研开展以来有哪些进展？\n\n{town}从三个方
 HUAXIN = "name: 华新镇\nlevel: town\n"
 
 
+COPY_TITLE = "白鹤镇再访"
+"""The title of `_copied_pair`'s copy when it is 白鹤镇's too."""
+
+
 def _copied_pair(tmp_path: Path, original: str, copy: str, text: str, *, copy_unit: str = "baihe") -> Path:
     """A site of two interviews with one ``text``: ``original`` (白鹤镇's) and ``copy`` (of ``copy_unit``), the copy
-    saved 60 seconds before the original."""
+    saved 60 seconds before the original. The copy's title names its unit (a page titled 华新镇访谈 filed under
+    白鹤镇 is warned of, `sitegen.checkpageunit`)."""
+    title = "华新镇访谈" if copy_unit == "huaxin" else COPY_TITLE
     root = write_site(tmp_path, {
         "content/units/huaxin.yaml": HUAXIN,
         original: interview("白鹤镇访谈", body=text, extra="slug: baihe\n"),
-        copy: interview("华新镇访谈", body=text, extra="slug: huaxin\n").replace("unit: baihe", f"unit: {copy_unit}")})
+        copy: interview(title, body=text, extra="slug: huaxin\n").replace("unit: baihe", f"unit: {copy_unit}")})
     _set_age(root / copy, 60)
     return root
 
@@ -3152,7 +3160,7 @@ def test_a_copied_text_is_found_whatever_its_line_endings_and_spaces(tmp_path: P
     text = COPIED_TEXT.format(town="镇里")
     typed = "\r\n\r\n" + text.replace("，", "，  \n", 2).replace("\n", "\r\n").replace("？", "？ \t")
     root = _copied_pair(tmp_path, "content/interviews/a.md", "content/interviews/b.md", text)
-    (root / "content/interviews/b.md").write_bytes(interview("华新镇访谈", body=typed, extra="slug: huaxin\n")
+    (root / "content/interviews/b.md").write_bytes(interview(COPY_TITLE, body=typed, extra="slug: huaxin\n")
                                                    .encode("utf-8"))
     assert [p.format() for p in found(root)] == [
         _copy_warning("content/interviews/b.md", "content/interviews/a.md", "/interviews/baihe/", line=14)]

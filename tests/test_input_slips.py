@@ -2500,7 +2500,7 @@ def test_an_empty_unit_is_told_with_the_other_errors_of_its_page(tmp_path: Path)
 def test_a_unit_with_no_file_yet_is_offered_the_command_that_creates_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, name: str, hint: str) -> None:
     # The hint offered only the ids there are, though the unit was new: its file was to be made, not an id chosen.
-    root = write_site(tmp_path, {PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
+    root = write_site(tmp_path, {PAGE_PATH: interview("新庄镇访谈").replace("unit: baihe", f"unit: {typed}")})
     assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
     # Done as the hint says, in the site folder, the page names a unit: the file to fill in is all that is left.
     command, _, then = hint.split("in the site folder: ")[1].partition(", then write unit: ")

@@ -1,0 +1,178 @@
+"""Integrity rule over the unit a page is filed under: a page whose own words name another unit of the site,
+and nowhere its own.
+
+Job: `check_page_unit`, run by `sitegen.checks.check_content`, and `units_meant`, which
+`sitegen.checkrelated` uses to tell a case study's ``related_tally`` of the unit its page names.
+
+May import: errors, load (record types only), models, checkcopies, checkfigures (and the standard library).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Mapping, Sequence
+
+from .checkcopies import read_alike
+from .checkfigures import quoted_tally
+from .errors import Report
+from .load import Content, Document, Sourced
+from .models import FIGURE_WORDS, TALLY_SUM, Tally, Unit, level_word_ending, names_of, plain_name, short_name
+
+IDENTIFYING_FIELDS = (("title",), ("interviewee", "role"), ("interviewee", "name"), ("summary",))
+"""The fields of a page that say whose page it is, in the order a message names them: its title, the
+interviewee's role (中共白鹤镇党委书记) and name, its summary. The body is left out: a town's interview names
+the villages it covers there."""
+
+_FIELD_WORDS = {("title",): "title", ("interviewee", "role"): "interviewee's role",
+                ("interviewee", "name"): "interviewee's name", ("summary",): "summary"}
+
+
+def check_page_unit(document: Document, content: Content, report: Report) -> None:
+    """Warn at a page's ``unit:`` value when its title, interviewee or summary name another unit and not its own.
+
+    Takes a loaded interview or case study, the content and the report. The
+    page is shown on its unit's page, with its unit's figures (an interview's
+    panel, a case study's ``related_tally``) and case studies beside it: filed
+    under 白鹤镇 (``unit: baihe``) while it is 白鹤村's, it showed 白鹤镇's 296
+    beside a text quoting 白鹤村's 27, and 白鹤村's page said 暂无访谈. The rule
+    is `units_meant`'s: a unit's full name counts, its stem does not (白鹤, 白鹤镇
+    in short, names 白鹤镇 on its page, not 白鹤村). The message adds the
+    evidence of the figures when there is some: a text of the page quoting a
+    tally of the unit meant figure for figure (`sitegen.checkfigures.quoted_tally`),
+    or a case study's ``related_tally`` that is the date of a tally of the unit
+    meant and of none of its own (then told as an error at that line too,
+    whose hint points here: `sitegen.checkrelated.check_related_tally`). The
+    hint gives the line to write, and what to do when the page is its unit's
+    after all. Raises nothing.
+    """
+    meant = units_meant(document, content)
+    own = content.units.get(document.meta.unit)
+    if not meant or own is None:
+        return
+    quoted = {unit.record.id: tally for unit in meant if (tally := quoted_tally(document, unit.record)) is not None}
+    related = getattr(document.meta, "related_tally", None)
+    dated = [unit for unit in meant if isinstance(related, date) and _has_tally(unit.record, related)
+             and not _has_tally(own.record, related)]
+    offered = [unit for unit in meant if unit.record.id in quoted or unit in dated] or meant
+    name, fields = own.record.name, _fields_naming(document, content, meant)
+    others = " and ".join(f"{unit.record.name} (unit {unit.record.id})" for unit in meant)
+    message = (f"the page is filed under unit {own.record.id} ({name}), but its {fields} {others} and "
+               f"nowhere {name}: it shows {name}'s figures and case studies, and is listed on {name}'s page, not "
+               f"{_or_joined([unit.record.name for unit in meant])}'s")
+    for unit in offered:
+        if unit.record.id in quoted:
+            message += f"; its text quotes {_tally_words(unit.record.name, quoted[unit.record.id])}"
+        if unit in dated:
+            message += (f"; its related_tally {related} is the date of a tally of {unit.record.name}, and of none "
+                        f"of {name}'s")
+    lines = " or ".join(f"unit: {unit.record.id}, {unit.record.name}'s id," for unit in offered)
+    where = "title or the interviewee's role" if hasattr(document.meta, "interviewee") else "title or summary"
+    typed = f"unit: {own.record.id}"
+    hint = (f"if the page is {_or_joined([unit.record.name for unit in offered])}'s, write {lines} in place of "
+            f"{typed}"
+            + (f", and the error at related_tally (line {document.yaml.locate(('related_tally',))[0]}) goes with it"
+               if dated else "")
+            + f"; if it really is {name}'s, name {name} in its {where}, and this warning goes")
+    report.warning(document.path, *document.yaml.locate(("unit",)), message, hint)
+
+
+def units_meant(document: Document, content: Content) -> list[Sourced[Unit]]:
+    """The other units a page's identifying fields name, when none of them names the page's own unit; else [].
+
+    Takes a loaded page and the content; gives the units in the order the
+    fields name them (`IDENTIFYING_FIELDS`: title, interviewee's role and
+    name, summary). Names are read as readers tell them apart (`plain_name`),
+    each text from its start, the longest name first at each place
+    (`_names_in`), so that 白鹤村 is read whole, not as 白鹤 and 村. Its own unit
+    is named by its name, an alias or either in short (`short_name`: 白鹤 for
+    白鹤镇); another unit by its name or an alias that is a full name, ending in
+    a word of level (`level_word_ending`): its short form is the stem it may
+    share with others (白鹤 of 白鹤村 and 白鹤镇), which names none of them for
+    sure. A name that is the page's unit's and another's counts as its own. A unit
+    whose name reads as the page's unit's (華新鎮 and 华新镇, `sitegen.checkcopies.read_alike`)
+    is left out: `sitegen.checknames.check_sound_alike_units` warns of the two.
+    A page whose unit is unknown gives []. Raises nothing.
+    """
+    own = content.units.get(document.meta.unit)
+    if own is None:
+        return []
+    names = _site_names(content, own)
+    named: list[str] = []
+    for _, text in _identifying_texts(document):
+        named += [unit_id for unit_id in _names_in(text, names) if unit_id not in named]
+    if own.record.id in named:
+        return []
+    return [content.units[unit_id] for unit_id in named]
+
+
+def _identifying_texts(document: Document) -> list[tuple[tuple[str, ...], str]]:
+    """``(field path, text)`` of each identifying field (`IDENTIFYING_FIELDS`) a page has and gives."""
+    texts = []
+    for path in IDENTIFYING_FIELDS:
+        value: object = document.meta
+        for key in path:
+            value = getattr(value, key, None)
+        if isinstance(value, str) and value.strip():
+            texts.append((path, value))
+    return texts
+
+
+def _fields_naming(document: Document, content: Content, meant: Sequence[Sourced[Unit]]) -> str:
+    """The words for the identifying fields of a page that name a unit of ``meant``, with their verb ("title
+    names", "title, interviewee's role and summary name")."""
+    names = _site_names(content, content.units[document.meta.unit])
+    ids = {unit.record.id for unit in meant}
+    fields = [_FIELD_WORDS[path] for path, text in _identifying_texts(document) if ids & set(_names_in(text, names))]
+    if len(fields) == 1:
+        return f"{fields[0]} names"
+    return ", ".join(fields[:-1]) + f" and {fields[-1]} name"
+
+
+def _site_names(content: Content, own_unit: Sourced[Unit]) -> dict[str, str]:
+    """Each name that names a unit on a page of ``own`` (plain, `plain_name`) with the id of the unit it names:
+    ``own``'s names, aliases and their short forms, and the other units' names and full-name aliases
+    (`units_meant`), those whose names read as ``own``'s left out; a name of ``own`` and another unit names
+    ``own``."""
+    names: dict[str, str] = {}
+    own = own_unit.record
+    for unit in content.units.values():
+        if unit.record.id != own.id and not read_alike(unit, own_unit, content):
+            for name in names_of(unit.record):
+                if name == unit.record.name or level_word_ending(name):
+                    names.setdefault(plain_name(name), unit.record.id)
+    for name in names_of(own):
+        for form in (name, short_name(name)):
+            if plain_name(form):
+                names[plain_name(form)] = own.id
+    return names
+
+
+def _names_in(text: str, names: Mapping[str, str]) -> list[str]:
+    """The ids of the units ``text`` names by ``names`` (`_site_names`), in the order named: read from the start,
+    at each place the longest name that starts there, then on after it."""
+    plain, found, place = plain_name(text), [], 0
+    lengths = sorted({len(name) for name in names}, reverse=True)
+    while place < len(plain):
+        name = next((plain[place:place + length] for length in lengths if plain[place:place + length] in names), "")
+        if name:
+            found.append(names[name])
+            place += len(name)
+        else:
+            place += 1
+    return found
+
+
+def _has_tally(unit: Unit, day: date) -> bool:
+    """True when ``unit`` has a tally dated ``day``."""
+    return any(tally.as_of == day for tally in unit.tallies)
+
+
+def _tally_words(name: str, tally: Tally) -> str:
+    """A tally as a message quotes it: 白鹤村's tally of 2018-06-30 figure for figure (收集 27, 提交区级 5, …)."""
+    figures = ", ".join(f"{FIGURE_WORDS[field][0]} {getattr(tally, field)}" for field in TALLY_SUM)
+    return f"{name}'s tally of {tally.as_of.isoformat()} figure for figure ({figures})"
+
+
+def _or_joined(words: Sequence[str]) -> str:
+    """``words`` joined with "or" (白鹤村 or 金泽镇)."""
+    return " or ".join(words)
