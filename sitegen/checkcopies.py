@@ -19,7 +19,7 @@ from typing import Callable, Collection, Iterable, Iterator, Sequence, TypeVar
 from .checkcommon import TALLY_FIGURES, are_told_apart
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
-from .models import Unit, UnitLevel
+from .models import Unit, UnitLevel, one_place_name
 from .recordfiles import copy_suffix
 
 
@@ -35,10 +35,11 @@ def check_copied_tallies(content: Content, report: Report) -> None:
     are all below `_FEW_LISTS` (three villages may each have counted 3 lists and resolved them), one whose
     lists are all at one stage (12 collected, all 12 resolved), and a district-level unit, whose figures are the district's (its towns' too) and are not added to theirs.
     Units told apart by ``distinct_from`` (either listing the other's id) are left alone, as for
-    `sitegen.checknames.check_sound_alike_units`, and so are units whose names read the same, which that check warns of
-    already (one warning for one copy). One warning a unit, at the copy (`copied_from`: never at the
-    unit it was copied from, whose hint would have the real figures deleted), naming every unit whose tally
-    it repeats, so that one round of the hint silences it. Raises nothing.
+    `sitegen.checknames.check_sound_alike_units`, and so are units whose names read the same or name one place
+    (练塘乡, 练塘镇), which that check and `check_office_named_units` warn of already (one warning for one copy).
+    One warning a unit, at the copy (`copied_from`: never at the unit it was copied from, whose hint would have
+    the real figures deleted), naming every unit whose tally it repeats, so that one round of the hint silences
+    it. Raises nothing.
     """
     units = sorted(content.units.values(), key=lambda sourced: sourced.path)
     counted: dict[tuple[object, ...], list[Sourced[Unit]]] = defaultdict(list)
@@ -143,7 +144,8 @@ def check_copied_summaries(content: Content, report: Report) -> None:
     A unit file copied to start another (``zhaoxiang.yaml`` from ``baihe.yaml``, only its name changed)
     keeps the first unit's summary: the new unit's page, its list entry and its data then describe the
     first unit (赵巷镇 under "青浦区白鹤镇是…"), with no sign of it. Compared as typed, spaces at the ends
-    aside; units whose names read the same are left out (`check_sound_alike_units` warns of the copy). One
+    aside; units whose names read the same or name one place are left out (`check_sound_alike_units` and
+    `check_office_named_units` warn of the copy). One
     warning a unit, at the copy (`copied_from`, as for `check_copied_tallies`), naming the first unit in
     path order it was copied from. Raises nothing.
     """
@@ -324,6 +326,10 @@ def _still_copied(fields: Sequence[str], original: str) -> str:
 
 
 def read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:
-    """True when the two units' names read the same in pinyin (`check_sound_alike_units` warns of them)."""
+    """True when the two units' names read the same in pinyin (`check_sound_alike_units` warns of them), or name one
+    place (`sitegen.models.one_place_name`: 练塘乡 and 练塘镇, 重固镇人民政府 and 重固镇, which
+    `check_office_named_units` warns of): one warning for one copy."""
+    if one_place_name(first.record.name) == one_place_name(second.record.name):
+        return True
     reading = content.sound_of(first.record.name)
     return bool(reading) and reading == content.sound_of(second.record.name)

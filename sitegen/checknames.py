@@ -21,8 +21,8 @@ from .checkcopies import copied_from, names_unit
 from .errors import Report
 from .lazyre import compile_later
 from .load import Content, Sourced
-from .models import (UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, Unit, id_case_reason, level_in_name, names_of,
-                     plain_name, split_office, spreadsheet_reading)
+from .models import (LEVEL_RENAMINGS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, Unit, id_case_reason, level_in_name, names_of,
+                     one_place_name, place_level_word, place_name, plain_name, split_office, spreadsheet_reading)
 from .validation import did_you_mean
 
 
@@ -293,21 +293,27 @@ def check_qualified_unit_names(content: Content, report: Report) -> None:
 
 def check_office_named_units(content: Content, report: Report) -> None:
     """Warn at the name of a unit that names another unit's place with the words of its office (重固镇人民政府
-    beside 重固镇, 长寿村委会 beside 长寿村: `sitegen.models.place_name`).
+    beside 重固镇, 长寿村委会 beside 长寿村: `sitegen.models.place_name`), or with another word of the same level
+    (练塘乡 beside 练塘镇, 盈中居委会 beside 盈中社区: `sitegen.models.one_place_name`).
 
     A unit is a place, whose latest tally the totals of the home page and the dashboard add up; a second file
-    named after the place's office (copied from its press release) is a second unit for one place, its figures
-    counted twice, and nothing told it. Of two such names the one with the office's words is warned (of two
-    with them, the later file). A pair told apart by ``distinct_from`` is left alone, as for
-    `check_sound_alike_units`. Raises nothing.
+    named after the place's office (copied from its press release), or by its name before 撤乡建镇, is a second
+    unit for one place, its figures counted twice, and nothing told it. Of two such names the one with the
+    office's words is warned (of two with them, the later file); of two with other words of one level, the one
+    `_file_to_keep` would not keep (`_warn_level_words`). Names of two levels (白鹤镇, 白鹤村) are two places and
+    are left alone, and so is a pair told apart by ``distinct_from``, as for `check_sound_alike_units`. Raises
+    nothing.
     """
     by_place: dict[str, Sourced[Unit]] = {}
     for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
-        place, office = split_office(unit.record.name)
-        earlier = by_place.setdefault(place, unit)
+        earlier = by_place.setdefault(one_place_name(unit.record.name), unit)
         if earlier is unit or plain_name(earlier.record.name) == plain_name(unit.record.name) \
                 or are_told_apart(earlier, unit):
             continue
+        if place_name(earlier.record.name) != place_name(unit.record.name):
+            _warn_level_words(earlier, unit, content, report)
+            continue
+        place, office = split_office(unit.record.name)
         named, other = (unit, earlier) if office else (earlier, unit)
         move = (f"move its tallies under tallies: in {other.path}" if named.record.tallies
                 else "add its figures there as a tally")
@@ -320,6 +326,40 @@ def check_office_named_units(content: Content, report: Report) -> None:
                        f"paste), write unit: {other.record.id} in the pages that name {named.record.id}, and delete "
                        f"{named.path}; if it is another unit, add the line distinct_from: [{other.record.id}] to "
                        f"{named.path}")
+
+
+def _warn_level_words(first: Sourced[Unit], second: Sourced[Unit], content: Content, report: Report) -> None:
+    """The warning of `check_office_named_units` for two units whose names differ in a word of one level only
+    (练塘乡 and 练塘镇, both ``level: town`` by the name: `sitegen.models.one_place_name`), at the name of the one
+    whose file the hint has deleted (`_file_to_keep`); its name is added to the aliases of the file kept, so that
+    pages may still call the place by it."""
+    kept, dropped, why = _file_to_keep(first, second, content)
+    words = place_level_word(dropped.record.name), place_level_word(kept.record.name)
+    level = level_in_name(place_name(kept.record.name))
+    said = f"{level[0]}, {UNIT_LEVEL_LABELS[level[0]]}" if level is not None else "one level"
+    held = [word for word, records in (("tallies", dropped.record.tallies), ("targets", dropped.record.targets),
+                                       ("milestones", dropped.record.milestones)) if records]
+    move = f"move the {_and_joined(held)} of {dropped.path} into {kept.path}, " if held else ""
+    pages = _pages_naming(content, dropped.record.id)
+    repoint = (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
+               if pages else "")
+    alias = (f"add {dropped.record.name} to the aliases list of {kept.path}" if isinstance(kept.yaml.value, dict)
+             and "aliases" in kept.yaml.value             else f"add the line aliases: [{dropped.record.name}] to {kept.path}")
+    apart = (f"add {kept.record.id} to the distinct_from list of {dropped.path}" if dropped.record.distinct_from
+             else f"add the line distinct_from: [{kept.record.id}] to {dropped.path}")
+    report.warning(
+        dropped.path, *dropped.yaml.locate(("name",)),
+        f"the unit names {dropped.record.name} ({dropped.path}) and {kept.record.name} ({kept.path}) differ only in "
+        f"{words[0]} and {words[1]}, two words of one level ({said}): most likely one place, renamed or called "
+        f"two ways{_renaming(level)}, and a second file for one place is {_twice(kept, dropped)}",
+        f"if they are one place, keep one file: e.g. keep {kept.path}, {why}, {move}{repoint}{alias}, and delete "
+        f"{dropped.path}; if they are two different places, {apart} (the warning then stops)")
+
+
+def _renaming(level: tuple[str, str] | None) -> str:
+    """How a place of ``level`` (`level_in_name`'s) comes to be called two ways, in brackets after a space; ""."""
+    said = LEVEL_RENAMINGS.get(level[0], "") if level is not None else ""
+    return f" ({said})" if said else ""
 
 
 def _after(name: str, base: str, plain_rest: str) -> str:

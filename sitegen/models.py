@@ -3011,6 +3011,38 @@ def split_office(name: str) -> tuple[str, str]:
     return text, whole[len(text):]
 
 
+_ONE_PLACE_LEVELS = frozenset({"district", "town", "subdistrict", "village", "community"})
+"""The levels whose words (`_NAME_LEVELS`) are other names of one place: 乡 and 镇 are both a town's (a 乡 made a
+镇, 撤乡建镇, keeps its name), 县 and 区 the district's (撤县设区), 街道办 a 街道's, 居委会 a 社区's, 村委会 a 村's. A
+committee's words (局, 委, 办) and a park's (开发区, 保税区, 工业园区) name kinds of office and of zone: a 局 and a 委, or
+a 保税区 and a 开发区, of one stem may well be two."""
+
+
+LEVEL_RENAMINGS = {"town": "撤乡建镇: a 乡 made a 镇 keeps its name", "district": "撤县设区: a 县 made a 区 keeps its name"}
+"""How a place of a level comes to be called by two words of it (`_ONE_PLACE_LEVELS`), as messages say it."""
+
+
+def one_place_name(name: str) -> str:
+    """The place a unit's name names (`place_name`), with a word of its level that names one place with the others
+    of that level (`_ONE_PLACE_LEVELS`) written as the level's label: 练塘乡 and 练塘镇 → 练塘镇, 盈中居委会 → 盈中社区,
+    青浦县 → 青浦区, 盈浦街道办 → 盈浦街道. Two units of one such name are most likely one place, counted twice
+    (`sitegen.checks.check_office_named_units`); 白鹤镇 and 白鹤村 (two levels) stay apart, and so do 青浦工业园区
+    and 青浦开发区 (a park's words). A name with no such word, or only the word, is given as `place_name` gives it.
+    Raises nothing."""
+    place = place_name(name)
+    read = level_in_name(place)
+    if read is None or read[0] not in _ONE_PLACE_LEVELS or not place.endswith(read[1]) or place == read[1]:
+        return place
+    return place[:-len(read[1])] + UNIT_LEVEL_LABELS[read[0]]
+
+
+def place_level_word(name: str) -> str:
+    """The word of level that ends the place a unit's name names (`place_name`, `level_in_name`), as typed: 练塘乡
+    → 乡, 练塘镇人民政府 → 镇; "" for none. Raises nothing."""
+    read = level_in_name(place_name(name))
+    return read[1] if read is not None else ""
+
+
 def names_of(record: object) -> list[str]:
     """The names a record is known by: a unit's name and aliases, a series' title (empty ones left out)."""
     names = [getattr(record, "name", None), getattr(record, "title", None), *getattr(record, "aliases", ())]

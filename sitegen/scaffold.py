@@ -39,9 +39,10 @@ from zoneinfo import ZoneInfo
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word, new_record_command
 from .lazyre import compile_later
-from .models import (FULL_WIDTH_FIX, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, choice_value,
-                     id_case_reason, is_stand_in, level_in_name, level_word_ending, parse_count, parse_date,
-                     place_name, plain_name, short_name, split_office, spreadsheet_reading)
+from .models import (FULL_WIDTH_FIX, LEVEL_RENAMINGS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UnitLevel, choice_meant,
+                     choice_value, id_case_reason, is_stand_in, level_in_name, level_word_ending, one_place_name, parse_count,
+                     parse_date, place_level_word, place_name, plain_name, short_name, split_office,
+                     spreadsheet_reading)
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
@@ -854,24 +855,31 @@ def _refuse_short_named(root: Path, name: str, made: str) -> None:
 def _refuse_office_named(root: Path, name: str, made: str) -> None:
     """Raise `ScaffoldError` when a new unit's name and a unit's of the site ``root`` name one place, one of them
     with the words of its office (`sitegen.models.place_name`: 重固镇人民政府 beside 重固镇, 长寿村委会 beside
-    长寿村), unless that unit lists ``made``, the new id, in ``distinct_from``.
+    长寿村) or both with words of one level (`sitegen.models.one_place_name`: 练塘乡 beside 练塘镇, 盈中居委会 beside
+    盈中社区), unless that unit lists ``made``, the new id, in ``distinct_from``.
 
     Editors copy a name from the office's press release: ``sitegen new unit 重固镇人民政府`` beside 重固镇 wrote
     ``chong-gu-zhen-ren-min-zheng-fu.yaml``, a second unit for one town, whose figures the totals then counted
-    twice, while 重固 alone was refused (`_refuse_short_named`). A unit is the place, not its office.
+    twice, while 重固 alone was refused (`_refuse_short_named`). A unit is the place, not its office. So did
+    ``sitegen new unit 练塘乡`` beside 练塘镇: a 乡 made a 镇 (撤乡建镇) keeps its name, and both words are a
+    town's. Names of two levels (白鹤村 beside 白鹤镇) are two places, and are written.
     """
-    place = place_name(name)
+    place = one_place_name(name)
     fields = {rid: _record_fields(root, "units", rid) for rid in _record_ids(root, "units")}
     for rid in _readable_first(sorted(fields)):
         if made in _texts(fields[rid].get("distinct_from")):
             continue
         known = next((known for known in _unit_names(fields[rid])
-                      if place_name(known) == place and plain_name(known) != plain_name(name)), None)
+                      if one_place_name(known) == place and plain_name(known) != plain_name(name)), None)
         if known is None:
             continue
         shown = _shown_name(fields[rid], rid)
         called = known if known == shown else f"{shown}, also called {known}"
         free = _free_unit_id(root, made)
+        other = (f"if {name} is another {{}}, first {_listed_apart(root, fields, [rid], free)}, then give the "
+                 f"command again with --id {free}")
+        if place_name(known) != place_name(name):
+            raise _level_word_refusal(root, (name, known), (rid, called), other.format("place"), free)
         what = (f"{name} is {place} with the words of its office ({split_office(name)[1]}), the place of the unit "
                 f"{called}" if plain_name(name) != place else
                 f"{name} is the place of the unit {called}, named with the words of its office "
@@ -879,9 +887,31 @@ def _refuse_office_named(root: Path, name: str, made: str) -> None:
         raise ScaffoldError(
             f"{what}: {_unit_file(root, rid)} (id {rid})",
             f"{_mend_first(root, [rid])}a unit is the place, not its office: if it is that place, new pages name it "
-            f"by its id (--unit {rid}); for its new figures: sitegen new tally --unit {rid}; if {name} is another "
-            f"unit, first {_listed_apart(root, fields, [rid], free)}, then give the command again with --id {free}",
+            f"by its id (--unit {rid}); for its new figures: sitegen new tally --unit {rid}; {other.format('unit')}",
             retype=("--id", free))
+
+
+def _level_word_refusal(root: Path, names: tuple[str, str], unit: tuple[str, str], other: str,
+                        free: str) -> ScaffoldError:
+    """The refusal of a new unit whose name and ``known``, a name of the unit there is (``names``: the new name,
+    then ``known``), differ only in words of one level (练塘乡, 练塘镇: `_refuse_office_named`); ``unit`` is that
+    unit's id and how it is called, ``other`` how to write the new one if it is another place, with the id
+    ``free``."""
+    (name, known), (rid, called) = names, unit
+    words = place_level_word(name), place_level_word(known)
+    level = level_in_name(place_name(name))
+    said = f"{level[0]}, {UNIT_LEVEL_LABELS[level[0]]}" if level is not None else "one level"
+    renaming = LEVEL_RENAMINGS.get(level[0], "") if level is not None else ""
+    aliases = _record_fields(root, "units", rid).get("aliases")
+    alias = (f"add {name} to the aliases list of {_unit_file(root, rid)}" if isinstance(aliases, list)
+             else f"add the line aliases: [{name}] to {_unit_file(root, rid)}")
+    return ScaffoldError(
+        f"{name} is the name of the unit {called} with {words[0]} for {words[1]}, two words of one level ({said}): "
+        f"{_unit_file(root, rid)} (id {rid})",
+        f"{_mend_first(root, [rid])}most likely one place, renamed or called two ways"
+        f"{f' ({renaming})' if renaming else ''}: if it is that place, new pages name it by its id "
+        f"(--unit {rid}), and {alias} so that pages may call it {name}; for its new figures: sitegen new tally "
+        f"--unit {rid}; {other}", retype=("--id", free))
 
 
 def _free_unit_id(root: Path, made: str) -> str:

@@ -1766,6 +1766,84 @@ def test_a_unit_named_by_the_office_of_another_units_place_is_warned_until_told_
     assert "office" not in _check(capsys, site)[1]
 
 
+def test_new_unit_refuses_a_name_that_is_a_units_with_another_word_of_its_level(tmp_path: Path, capsys) -> None:
+    # `new unit 练塘乡` beside 练塘镇 wrote lian-tang-xiang.yaml: both are towns (乡 and 镇, 撤乡建镇), and the home page
+    # and the dashboard added 练塘 twice; check said nothing.
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "unit", "练塘镇", "--site", str(site))[0] == 0
+    before = _files(site)
+    assert _run(capsys, "new", "unit", "练塘乡", "--site", str(site)) == (
+        1, "", "error: 练塘乡 is the name of the unit 练塘镇 with 乡 for 镇, two words of one level (town, 镇): "
+               "content/units/lian-tang-zhen.yaml (id lian-tang-zhen)\n"
+               "  hint: most likely one place, renamed or called two ways (撤乡建镇: a 乡 made a 镇 keeps its name): if "
+               "it is that place, new pages name it by its id (--unit lian-tang-zhen), and add 练塘乡 to the aliases "
+               "list of content/units/lian-tang-zhen.yaml so that pages may call it 练塘乡; for its new figures: sitegen new "
+               "tally --unit lian-tang-zhen; if 练塘乡 is another place, first add the line distinct_from: "
+               "[lian-tang-xiang] to content/units/lian-tang-zhen.yaml, then give the command again with --id "
+               f"lian-tang-xiang, as in: sitegen new unit --id lian-tang-xiang --site {site} 练塘乡\n")
+    assert _run(capsys, "new", "unit", "练塘乡", "--id", "lt", "--site", str(site))[0] == 1  # no way round by --id
+    assert _files(site) == before
+    # Two levels are two places: 练塘村 beside 练塘镇 is written.
+    assert _run(capsys, "new", "unit", "练塘村", "--site", str(site))[0] == 0
+    (site / "content/units/lian-tang-cun.yaml").unlink()
+    # The hint followed for one place: the name is the unit's, which new names so, and check is clean.
+    zhen = site / "content/units/lian-tang-zhen.yaml"
+    written = zhen.read_text(encoding="utf-8")
+    zhen.write_text(written.replace("aliases: []", "aliases: [练塘乡]"), encoding="utf-8")
+    assert _run(capsys, "new", "unit", "练塘乡", "--site", str(site))[2].startswith(
+        "error: a unit named 练塘乡 exists already: content/units/lian-tang-zhen.yaml (id lian-tang-zhen)\n")
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+    # The hint followed for another place: written, and check is clean.
+    zhen.write_text(written + "distinct_from: [lian-tang-xiang]\n", encoding="utf-8")
+    assert _run(capsys, "new", "unit", "--id", "lian-tang-xiang", "--site", str(site), "练塘乡")[0] == 0
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
+@pytest.mark.parametrize(("known", "typed", "words"), [
+    ("盈中社区", "盈中居委会", "居委会 for 社区, two words of one level (community, 社区)"),
+    ("盈浦街道", "盈浦街道办", "街道办 for 街道, two words of one level (subdistrict, 街道)")])
+def test_new_unit_refuses_other_words_of_one_level_of_a_place(tmp_path: Path, capsys, known: str, typed: str,
+                                                              words: str) -> None:
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "unit", known, "--site", str(site))[0] == 0
+    code, _, err = _run(capsys, "new", "unit", typed, "--site", str(site))
+    assert (code, err.split(": content/")[0]) == (1, f"error: {typed} is the name of the unit {known} with {words}")
+
+
+_LIANTANG = ("name: 练塘镇\nlevel: town\ntallies:\n  - as_of: 2018-04-26\n    collected: 220\n    escalated: 40\n"
+             "    resolved: 150\n    in_progress: 30\n")
+
+
+def test_two_units_named_with_two_words_of_one_level_are_warned_until_told_apart(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    units = site / "content/units"
+    (units / "lian-tang-zhen.yaml").write_text(_LIANTANG, encoding="utf-8")
+    xiang = _LIANTANG.replace("练塘镇", "练塘乡").replace("04-26", "03-31").replace("220", "120").replace("150", "50")
+    (units / "lian-tang-xiang.yaml").write_text(xiang, encoding="utf-8")
+    # 白鹤村 beside 白鹤镇 is a village of its own: two levels, two places, no warning.
+    (units / "bai-he-cun.yaml").write_text("name: 白鹤村\nlevel: village\n", encoding="utf-8")
+    assert _check(capsys, site) == (0, (
+        "checked: 0 error(s), 1 warning(s)\n"
+        "content/units/lian-tang-xiang.yaml:1:7: warning: the unit names 练塘乡 (content/units/lian-tang-xiang.yaml) "
+        "and 练塘镇 (content/units/lian-tang-zhen.yaml) differ only in 乡 and 镇, two words of one level (town, 镇): "
+        "most likely one place, renamed or called two ways (撤乡建镇: a 乡 made a 镇 keeps its name), and a second "
+        "file for one place is counted twice in the district totals\n"
+        "  hint: if they are one place, keep one file: e.g. keep content/units/lian-tang-zhen.yaml, whose id is the "
+        "shorter, move the tallies of content/units/lian-tang-xiang.yaml into content/units/lian-tang-zhen.yaml, add "
+        "the line aliases: [练塘乡] to content/units/lian-tang-zhen.yaml, and delete "
+        "content/units/lian-tang-xiang.yaml; if they are two different places, add the line distinct_from: "
+        "[lian-tang-zhen] to content/units/lian-tang-xiang.yaml (the warning then stops)\n"))
+    # The hint followed for two places.
+    (units / "lian-tang-xiang.yaml").write_text(xiang + "distinct_from: [lian-tang-zhen]\n", encoding="utf-8")
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+    # The hint followed for one place: the tally moved, the name an alias, the file deleted.
+    (units / "lian-tang-xiang.yaml").unlink()
+    (units / "lian-tang-zhen.yaml").write_text(
+        _LIANTANG.replace("tallies:\n", "tallies:\n" + xiang.split("tallies:\n")[1]) + "aliases: [练塘乡]\n",
+        encoding="utf-8")
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
 _JINZE = ("name: 金泽镇\nlevel: town\naliases: []\ntallies:\n  - as_of: 2018-04-26\n    collected: 240\n"
           "    escalated: 100\n    resolved: 100\n    in_progress: 40\n")
 _MEND = ("content/units/jin-ze-zhen.yaml has errors, which sitegen check tells at their lines: mend them there rather "
