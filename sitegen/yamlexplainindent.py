@@ -388,19 +388,65 @@ def item_lost_indent(lines: Lines, line: int, column: int,
     return message, hint, (line, column)
 
 
+TYPED_IN = "this list item is indented (缩进) "
+"""The start of `item_typed_in`'s message, by which `sitegen.yamlexplain` knows the issue to mend
+(`item_typed_in_mend`)."""
+
+
 def item_typed_in(lines: Lines, line: int, column: int,
                    first_line: int) -> tuple[str, str, tuple[int, int]] | None:
-    """Explain a list item typed further in than the item above it in its list (``  - group: …`` with its
-    fields, then ``    - group: …``: a target pasted with 4 spaces where the others have 2).
+    """Explain a list item typed further in than the items above it in its list (``  - group: …`` with its
+    fields, then ``    - group: …``: a target pasted with 4 spaces where the others have 2; or ``   - as_of: …``,
+    a tally pasted with 3, its fields lined up with those above).
 
-    The parse error is at the ``-`` of the 0-based ``line`` (at ``column``).
-    The item above is found past the lines under it (indented ``column``
-    or more) and past blank lines and notes; a key further out than this
-    item before it means no such item. The item moves out to the item
-    above, with the lines under it, and other items typed as far in below
-    it. ``first_line`` turns 0-based lines into file lines. Returns
-    (message, hint, the item's 0-based position), or None for any other
-    shape.
+    The parse error is at the ``-`` of the 0-based ``line`` (at ``column``); the lines to move are
+    `_typed_in`'s. The message says how far in the item is and the items above are; the hint the spaces to
+    remove and the item's line as it then reads. ``first_line`` turns 0-based lines into file lines. Returns
+    (message, hint, the item's 0-based position), or None for any other shape.
+    """
+    found = _typed_in(lines, line, column)
+    if found is None:
+        return None
+    above, spaces, moved, whole = found
+    dash, lead = indent_of(lines.line(above)), _item_lead(lines.line(above))
+    numbers = [number + first_line for number in moved]
+    runs = (f"lines {numbers[0]} to {numbers[-1]}" if whole and len(numbers) > 1 else _line_numbers(numbers))
+    message = (f'{TYPED_IN}{_spaces(column)}, further than the item above it ("{lead}", '
+               f'{_spaces(dash) if dash else "at the left edge"}), so YAML cannot read it as an item of the same list')
+    typed = split_comment(lines.line(line)[spaces:])[0].rstrip() if len(lines.line(line)) > PASTE_LIMIT \
+        else lines.line(line)[spaces:].rstrip()
+    how = (f"remove {spaces} space{'s' if spaces > 1 else ''} at the start of {runs}, so that this item lines up "
+           f'with "{lead}" above it')
+    hint = paste_hint(how, f'"{typed}"') if moved == [line] else f'{how}; line {line + first_line} then reads "{typed}"'
+    return message, hint, (line, column)
+
+
+def item_typed_in_mend(lines: Lines, line: int, column: int) -> dict[int, str] | None:
+    """The lines of ``lines`` as `item_typed_in`'s hint mends them, for the item at the 0-based ``line`` and
+    ``column``: ``{0-based line: its text}``, read in their place so that the rest of the text is checked in the
+    same run, as it will be read once the hint is followed. None for any other shape."""
+    found = _typed_in(lines, line, column)
+    if found is None:
+        return None
+    _above, spaces, moved, _whole = found
+    return {number: lines.line(number)[spaces:] for number in moved}
+
+
+def _spaces(count: int) -> str:
+    """"1 space", "3 spaces"."""
+    return f"{count} space{'s' if count != 1 else ''}"
+
+
+def _typed_in(lines: Lines, line: int, column: int) -> tuple[int, int, list[int], bool] | None:
+    """For a list item at the 0-based ``line``, its "-" at ``column``, further in than the item above it in its
+    list: (the 0-based line of that item, the spaces too many, the 0-based lines to move out by them, whether
+    they are the items with the lines under them), or None.
+
+    The item above is found past the lines under it (indented ``column`` or more) and past blank lines and
+    notes; a key further out than this item before it means no such item. When the lines under this item (and
+    under the other items typed as far in below it: `items_typed_out`) line up with the fields of the item
+    above, only the items' own lines move (``   - as_of: …`` with ``    batches: …`` under it); else the items
+    move with the lines under them.
     """
     here = lines.line(line)
     if not is_item(here) or indent_of(here) != column:
@@ -411,15 +457,10 @@ def item_typed_in(lines: Lines, line: int, column: int,
     if above < 0 or not is_item(lines.line(above)):
         return None
     dash = indent_of(lines.line(above))
-    _items, last, _inner = items_typed_out(lines, line, column, dash)
-    spaces = column - dash
-    moved = (f"line {line + first_line}" if last == line
-             else f"lines {line + first_line} to {last + first_line}")
-    message = (f'this list item is indented further (缩进) than the item above it ("{_item_lead(lines.line(above))}"), '
-               "so YAML cannot read it as an item of the same list")
-    hint = (f"remove {spaces} space{'s' if spaces > 1 else ''} at the start of {moved}, "
-            f'so that this item lines up with "{_item_lead(lines.line(above))}" above it')
-    return message, hint, (line, column)
+    items, last, inner = items_typed_out(lines, line, column, dash)
+    if inner is not None and inner == typed_value(lines.line(above))[0] and column < inner:
+        return above, column - dash, items, False
+    return above, column - dash, [number for number in range(line, last + 1) if holds_yaml(lines.line(number))], True
 
 
 def first_item_lost_indent(lines: Lines, line: int, column: int,

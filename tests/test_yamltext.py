@@ -2800,15 +2800,54 @@ def test_a_list_item_typed_further_in_than_the_item_above_is_told_the_lines_to_m
     spaces = len(lines[item]) - len(lines[item].lstrip(" ")) - 2
     data, report = load(text)
     assert data is None and shown(report) == [
-        f'data/x.yaml:{item + 1}:{spaces + 3}: error: this list item is indented further (缩进) than the item above '
-        f'it ("{lead}"), so YAML cannot read it as an item of the same list (YAML parser: while parsing a block '
-        "mapping: did not find expected key)\n"
+        f'data/x.yaml:{item + 1}:{spaces + 3}: error: this list item is indented (缩进) {spaces + 2} spaces, further '
+        f'than the item above it ("{lead}", 2 spaces), so YAML cannot read it as an item of the same list (YAML '
+        "parser: while parsing a block mapping: did not find expected key)\n"
         f'  hint: remove {spaces} space{"s" if spaces > 1 else ""} at the start of {moved}, so that this item lines '
-        f'up with "{lead}" above it']
+        f'up with "{lead}" above it; line {item + 1} then reads "{lines[item][spaces:]}"']
     # Done as told, the list has every item.
     first, last = (int(n) for n in re.findall(r"\d+", moved))
     mended = "\n".join(line[spaces:] if first <= number <= last else line for number, line in enumerate(lines, 1))
     assert len(ok(mended).value["list"]) == items.count("- ")
+
+
+@pytest.mark.parametrize(("key", "first", "second", "told"), [
+    ("tallies", "  - as_of: 2018-04-26\n    collected: 296\n    resolved: 296",
+     "   - as_of: 2018-06-30\n    collected: 310\n    resolved: 310", "  - as_of: 2018-06-30"),
+    ("targets", "  - group: institutions\n    target: 100", "   - group: residents\n    target: 80",
+     "  - group: residents"),
+    ("milestones", "  - date: 2018-01-12\n    title: 成立领导小组", "   - date: 2018-01-15\n    title: 召开动员部署会",
+     "  - date: 2018-01-15"),
+])
+def test_a_list_item_one_space_further_in_than_the_items_above_is_told_how_far_in_each_is(
+        key: str, first: str, second: str, told: str) -> None:
+    # "   - as_of: …" pasted with 3 spaces under items with 2, its fields lined up with theirs: it was "a list item
+    # starting with "- " is expected here … type "- " before it", though the line starts with "- ".
+    text = f"name: 白鹤镇\n{key}:\n{first}\n{second}\nsummary: 白鹤\n"
+    line = 2 + first.count("\n") + 2
+    data, report = load(text)
+    lead = told.strip().split(" ")[0] + " " + told.strip().split(" ")[1]
+    assert data is None and shown(report) == [
+        f'data/x.yaml:{line}:4: error: this list item is indented (缩进) 3 spaces, further than the item above it '
+        f'("{lead}", 2 spaces), so YAML cannot read it as an item of the same list (YAML parser: while parsing a '
+        "block collection: did not find expected '-' indicator)\n"
+        f'  hint: remove 1 space at the start of line {line}, so that this item lines up with "{lead}" above it: '
+        f'"{told}"']
+    # Done as told (only that line: its fields are in line), the list has both items.
+    mended = ok(text.replace(second.split("\n")[0], told)).value
+    assert len(mended[key]) == 2 and mended["summary"] == "白鹤"
+
+
+def test_list_items_typed_further_in_are_read_moved_out_so_the_rest_is_checked_in_the_same_run() -> None:
+    # Two tallies pasted with 3 spaces: one round of the hint names both lines; the data is read as mended.
+    head = "tallies:\n  - as_of: 2018-04-26\n    collected: 296\n"
+    text = head + "   - as_of: 2018-06-30\n    collected: 310\n   - as_of: 2018-07-31\n    collected: 320\n"
+    report = Report()
+    data = load_yaml(text, "data/x.yaml", report, partial=True)
+    assert [(p.line, p.hint) for p in report.problems] == [
+        (4, 'remove 1 space at the start of lines 4 and 6, so that this item lines up with "- as_of:" above it; '
+            'line 4 then reads "  - as_of: 2018-06-30"')]
+    assert data is not None and [item["collected"] for item in data.value["tallies"]] == ["296", "310", "320"]
 
 
 @pytest.mark.parametrize(("first", "mended", "indent"), [
