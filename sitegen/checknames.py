@@ -337,14 +337,9 @@ def _warn_level_words(first: Sourced[Unit], second: Sourced[Unit], content: Cont
     words = place_level_word(dropped.record.name), place_level_word(kept.record.name)
     level = level_in_name(place_name(kept.record.name))
     said = f"{level[0]}, {UNIT_LEVEL_LABELS[level[0]]}" if level is not None else "one level"
-    held = [word for word, records in (("tallies", dropped.record.tallies), ("targets", dropped.record.targets),
-                                       ("milestones", dropped.record.milestones)) if records]
-    move = f"move the {_and_joined(held)} of {dropped.path} into {kept.path}, " if held else ""
-    pages = _pages_naming(content, dropped.record.id)
-    repoint = (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
-               if pages else "")
-    alias = (f"add {dropped.record.name} to the aliases list of {kept.path}" if isinstance(kept.yaml.value, dict)
-             and "aliases" in kept.yaml.value             else f"add the line aliases: [{dropped.record.name}] to {kept.path}")
+    alias = (f"add {dropped.record.name} to the aliases list of {kept.path}"
+             if isinstance(kept.yaml.value, dict) and "aliases" in kept.yaml.value
+             else f"add the line aliases: [{dropped.record.name}] to {kept.path}")
     apart = (f"add {kept.record.id} to the distinct_from list of {dropped.path}" if dropped.record.distinct_from
              else f"add the line distinct_from: [{kept.record.id}] to {dropped.path}")
     report.warning(
@@ -352,8 +347,21 @@ def _warn_level_words(first: Sourced[Unit], second: Sourced[Unit], content: Cont
         f"the unit names {dropped.record.name} ({dropped.path}) and {kept.record.name} ({kept.path}) differ only in "
         f"{words[0]} and {words[1]}, two words of one level ({said}): most likely one place, renamed or called "
         f"two ways{_renaming(level)}, and a second file for one place is {_twice(kept, dropped)}",
-        f"if they are one place, keep one file: e.g. keep {kept.path}, {why}, {move}{repoint}{alias}, and delete "
+        f"if they are one place, keep one file: e.g. keep {kept.path}, {why}, {_merging(kept, dropped, content)}"
+        f"{alias}, and delete "
         f"{dropped.path}; if they are two different places, {apart} (the warning then stops)")
+
+
+def _merging(kept: Sourced[Unit], dropped: Sourced[Unit], content: Content) -> str:
+    """The steps of a hint that merges the file ``dropped`` into ``kept`` before it is deleted, each followed by
+    ", ": its tallies, targets and milestones moved (deleting a file that holds figures would lose them) and the
+    pages naming it pointed at ``kept``; "" when it holds none and no page names it."""
+    held = [word for word, records in (("tallies", dropped.record.tallies), ("targets", dropped.record.targets),
+                                       ("milestones", dropped.record.milestones)) if records]
+    move = f"move the {_and_joined(held)} of {dropped.path} into {kept.path}, " if held else ""
+    pages = _pages_naming(content, dropped.record.id)
+    return move + (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
+                   if pages else "")
 
 
 def _renaming(level: tuple[str, str] | None) -> str:
@@ -382,19 +390,13 @@ def _warn_sound_alike(first: tuple[Sourced[Unit], str], second: tuple[Sourced[Un
     else:
         both = f"{_known_as(earlier, said)} and {_known_as(unit, text)}"
     kept, dropped, why = _file_to_keep(earlier, unit, content)
-    held = [word for word, records in (("tallies", dropped.record.tallies), ("targets", dropped.record.targets),
-                                       ("milestones", dropped.record.milestones)) if records]
-    # Deleting a file that holds figures would lose them: they are moved into the file kept before it goes.
-    move = f"move the {_and_joined(held)} of {dropped.path} into {kept.path}, " if held else ""
-    pages = _pages_naming(content, dropped.record.id)
-    repoint = (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
-               if pages else "")
     apart = (f"add {one.id} to the distinct_from list of {unit.path}" if other.distinct_from
              else f"add the line distinct_from: [{one.id}] to {unit.path}")
     report.warning(
         unit.path, *unit.yaml.locate(loc),
         f"{both} both read {reading} (同音): if they are one place typed two ways, it is {_twice(earlier, unit)}",
-        f"if they are one place, keep one file: e.g. keep {kept.path}, {why}, {move}{repoint}delete {dropped.path} "
+        f"if they are one place, keep one file: e.g. keep {kept.path}, {why}, {_merging(kept, dropped, content)}"
+        f"delete {dropped.path} "
         f"and add {dropped.record.name} to the misspellings of {kept.path}; if they are two different places, "
         f"{apart} (the warning then stops)")
 
