@@ -329,7 +329,16 @@ def read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) ->
     """True when the two units' names read the same in pinyin (`check_sound_alike_units` warns of them), or name one
     place (`sitegen.models.one_place_name`: 练塘乡 and 练塘镇, 重固镇人民政府 and 重固镇, which
     `check_office_named_units` warns of): one warning for one copy."""
-    if one_place_name(first.record.name) == one_place_name(second.record.name):
-        return True
-    reading = content.sound_of(first.record.name)
-    return bool(reading) and reading == content.sound_of(second.record.name)
+    return keys_alike(alike_key(first, content), alike_key(second, content))
+
+
+def alike_key(unit: Sourced[Unit], content: Content) -> tuple[str, str]:
+    """What `read_alike` compares of a unit: ``(the place its name names, its name's reading)``, the reading ""
+    when there is none to compare (`sitegen.load.Content.sound_of`). Made once per unit by a check that compares
+    every unit with many others."""
+    return one_place_name(unit.record.name), content.sound_of(unit.record.name)
+
+
+def keys_alike(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """`read_alike` of two units by their `alike_key`: one place, or one reading that is not ""."""
+    return first[0] == second[0] or bool(first[1]) and first[1] == second[1]

@@ -9,10 +9,11 @@ May import: errors, load (record types only), models, checkcopies, checkfigures 
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
-from .checkcopies import read_alike
+from .checkcopies import alike_key, keys_alike
 from .checkfigures import quoted_tally
 from .errors import Report
 from .load import Content, Document, Sourced
@@ -27,7 +28,8 @@ _FIELD_WORDS = {("title",): "title", ("interviewee", "role"): "interviewee's rol
                 ("interviewee", "name"): "interviewee's name", ("summary",): "summary"}
 
 
-def check_page_unit(document: Document, content: Content, report: Report) -> None:
+def check_page_unit(document: Document, content: Content, report: Report,
+                    names: SiteUnitNames | None = None) -> None:
     """Warn at a page's ``unit:`` value when its title, interviewee or summary name another unit and not its own.
 
     Takes a loaded interview or case study, the content and the report. The
@@ -43,9 +45,11 @@ def check_page_unit(document: Document, content: Content, report: Report) -> Non
     meant and of none of its own (then told as an error at that line too,
     whose hint points here: `sitegen.checkrelated.check_related_tally`). The
     hint gives the line to write, and what to do when the page is its unit's
-    after all. Raises nothing.
+    after all. ``names``: the `SiteUnitNames` of ``content`` that a check of
+    every page shares (made for this page alone when None). Raises nothing.
     """
-    meant = units_meant(document, content)
+    names = names or SiteUnitNames(content)
+    meant = units_meant(document, content, names)
     own = content.units.get(document.meta.unit)
     if not meant or own is None:
         return
@@ -54,7 +58,7 @@ def check_page_unit(document: Document, content: Content, report: Report) -> Non
     dated = [unit for unit in meant if isinstance(related, date) and _has_tally(unit.record, related)
              and not _has_tally(own.record, related)]
     offered = [unit for unit in meant if unit.record.id in quoted or unit in dated] or meant
-    name, fields = own.record.name, _fields_naming(document, content, meant)
+    name, fields = own.record.name, _fields_naming(document, names.of(own), meant)
     others = " and ".join(f"{unit.record.name} (unit {unit.record.id})" for unit in meant)
     message = (f"the page is filed under unit {own.record.id} ({name}), but its {fields} {others} and "
                f"nowhere {name}: it shows {name}'s figures and case studies, and is listed on {name}'s page, not "
@@ -76,7 +80,7 @@ def check_page_unit(document: Document, content: Content, report: Report) -> Non
     report.warning(document.path, *document.yaml.locate(("unit",)), message, hint)
 
 
-def units_meant(document: Document, content: Content) -> list[Sourced[Unit]]:
+def units_meant(document: Document, content: Content, names: SiteUnitNames | None = None) -> list[Sourced[Unit]]:
     """The other units a page's identifying fields name, when none of them names the page's own unit; else [].
 
     Takes a loaded page and the content; gives the units in the order the
@@ -91,15 +95,15 @@ def units_meant(document: Document, content: Content) -> list[Sourced[Unit]]:
     sure. A name that is the page's unit's and another's counts as its own. A unit
     whose name reads as the page's unit's (華新鎮 and 华新镇, `sitegen.checkcopies.read_alike`)
     is left out: `sitegen.checknames.check_sound_alike_units` warns of the two.
-    A page whose unit is unknown gives []. Raises nothing.
+    A page whose unit is unknown gives []. ``names``: as `check_page_unit`'s. Raises nothing.
     """
     own = content.units.get(document.meta.unit)
     if own is None:
         return []
-    names = _site_names(content, own)
+    site_names = (names or SiteUnitNames(content)).of(own)
     named: list[str] = []
     for _, text in _identifying_texts(document):
-        named += [unit_id for unit_id in _names_in(text, names) if unit_id not in named]
+        named += [unit_id for unit_id in _names_in(text, site_names) if unit_id not in named]
     if own.record.id in named:
         return []
     return [content.units[unit_id] for unit_id in named]
@@ -117,10 +121,9 @@ def _identifying_texts(document: Document) -> list[tuple[tuple[str, ...], str]]:
     return texts
 
 
-def _fields_naming(document: Document, content: Content, meant: Sequence[Sourced[Unit]]) -> str:
-    """The words for the identifying fields of a page that name a unit of ``meant``, with their verb ("title
-    names", "title, interviewee's role and summary name")."""
-    names = _site_names(content, content.units[document.meta.unit])
+def _fields_naming(document: Document, names: UnitNameIndex, meant: Sequence[Sourced[Unit]]) -> str:
+    """The words for the identifying fields of a page that name a unit of ``meant`` by ``names`` (its unit's
+    `SiteUnitNames.of`), with their verb ("title names", "title, interviewee's role and summary name")."""
     ids = {unit.record.id for unit in meant}
     fields = [_FIELD_WORDS[path] for path, text in _identifying_texts(document) if ids & set(_names_in(text, names))]
     if len(fields) == 1:
@@ -128,34 +131,84 @@ def _fields_naming(document: Document, content: Content, meant: Sequence[Sourced
     return ", ".join(fields[:-1]) + f" and {fields[-1]} name"
 
 
-def _site_names(content: Content, own_unit: Sourced[Unit]) -> dict[str, str]:
-    """Each name that names a unit on a page of ``own`` (plain, `plain_name`) with the id of the unit it names:
-    ``own``'s names, aliases and their short forms, and the other units' names and full-name aliases
-    (`units_meant`), those whose names read as ``own``'s left out; a name of ``own`` and another unit names
-    ``own``."""
-    names: dict[str, str] = {}
-    own = own_unit.record
-    for unit in content.units.values():
-        if unit.record.id != own.id and not read_alike(unit, own_unit, content):
-            for name in names_of(unit.record):
-                if name == unit.record.name or level_word_ending(name):
-                    names.setdefault(plain_name(name), unit.record.id)
-    for name in names_of(own):
-        for form in (name, short_name(name)):
-            if plain_name(form):
-                names[plain_name(form)] = own.id
-    return names
+class UnitNameIndex(NamedTuple):
+    """The names that name a unit on the pages of one unit (`SiteUnitNames.of`): ``ids`` maps each name (plain,
+    `plain_name`) to the id of the unit it names; ``by_start`` lists the names by their first two letters (a name of
+    one letter by it), longest first, so that a text is read with one look-up at each place where a name may start
+    (``starts``)."""
+
+    ids: Mapping[str, str]
+    by_start: Mapping[str, Sequence[str]]
+    starts: re.Pattern[str]
+    """Finds the next place a name may start: a letter that starts a name, of this unit's or another's."""
 
 
-def _names_in(text: str, names: Mapping[str, str]) -> list[str]:
-    """The ids of the units ``text`` names by ``names`` (`_site_names`), in the order named: read from the start,
-    at each place the longest name that starts there, then on after it."""
+class SiteUnitNames:
+    """The names that name a unit on the pages of each unit, as `units_meant` reads them, made once per unit.
+
+    Takes the content. `of` gives, for a page's unit, each name (plain,
+    `plain_name`) with the id of the unit it names: the unit's own names,
+    aliases and their short forms, and the other units' names and full-name
+    aliases (`units_meant`), those whose names read as its own left out
+    (`sitegen.checkcopies.read_alike`); a name of the unit and another names
+    the unit. The other units' names and what `read_alike` compares are read
+    once for all, so a check of ten thousand pages of two hundred units does
+    not compare every unit with every other for each page.
+    """
+
+    def __init__(self, content: Content) -> None:
+        self._content = content
+        self._by_unit: dict[str, UnitNameIndex] = {}
+        self._alike: dict[str, tuple[str, str]] | None = None
+        self._full_names: list[tuple[str, str]] | None = None
+        self._first_letters: set[str] = set()
+        self._starts = re.compile("(?!)")  # no place, until a name is known
+
+    def of(self, own_unit: Sourced[Unit]) -> UnitNameIndex:
+        """The `UnitNameIndex` of the names that name a unit on a page of ``own_unit``."""
+        own = own_unit.record
+        known = self._by_unit.get(own.id)
+        if known is not None:
+            return known
+        content = self._content
+        if self._alike is None or self._full_names is None:
+            self._alike = {unit.record.id: alike_key(unit, content) for unit in content.units.values()}
+            self._full_names = [(plain_name(name), unit.record.id) for unit in content.units.values()
+                                for name in names_of(unit.record)
+                                if name == unit.record.name or level_word_ending(name)]
+        own_key = self._alike.get(own.id) or alike_key(own_unit, content)
+        alike = {unit_id for unit_id, key in self._alike.items() if keys_alike(key, own_key)}
+        names: dict[str, str] = {}
+        for name, unit_id in self._full_names:
+            if unit_id != own.id and unit_id not in alike:
+                names.setdefault(name, unit_id)
+        for name in names_of(own):
+            for form in (name, short_name(name)):
+                if plain_name(form):
+                    names[plain_name(form)] = own.id
+        by_start: dict[str, list[str]] = {}
+        for name in sorted(filter(None, names), key=len, reverse=True):
+            by_start.setdefault(name[:2], []).append(name)
+        # One pattern of the letters that start a name serves every unit's index: a unit adds its short forms'.
+        first_letters = {name[0] for name in names if name}
+        if not first_letters <= self._first_letters:
+            self._first_letters |= first_letters
+            self._starts = re.compile("[" + "".join(sorted(map(re.escape, self._first_letters))) + "]")
+        made = self._by_unit[own.id] = UnitNameIndex(names, by_start, self._starts)
+        return made
+
+
+def _names_in(text: str, index: UnitNameIndex) -> list[str]:
+    """The ids of the units ``text`` names by ``index`` (`SiteUnitNames.of`), in the order named: read from the
+    start, at each place the longest name that starts there, then on after it."""
     plain, found, place = plain_name(text), [], 0
-    lengths = sorted({len(name) for name in names}, reverse=True)
-    while place < len(plain):
-        name = next((plain[place:place + length] for length in lengths if plain[place:place + length] in names), "")
+    by_start, ids, starts = index.by_start, index.ids, index.starts
+    while (start := starts.search(plain, place)) is not None:
+        place = start.start()
+        two, one = by_start.get(plain[place:place + 2]), by_start.get(plain[place])
+        name = next((name for names in (two, one) if names for name in names if plain.startswith(name, place)), "")
         if name:
-            found.append(names[name])
+            found.append(ids[name])
             place += len(name)
         else:
             place += 1

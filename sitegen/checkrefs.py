@@ -18,7 +18,7 @@ from typing import Callable, Mapping
 
 from pydantic_core import PydanticCustomError
 
-from .checkpageunit import units_meant
+from .checkpageunit import SiteUnitNames, units_meant
 from .checkrelated import check_related_tally
 from .errors import SHOW_FILE_ENDINGS, Report, new_record_command
 from .lazyre import compile_later
@@ -29,7 +29,8 @@ from .yamltext import split_wide_note
 
 
 def check_references(document: Document, content: Content, report: Report, today: date | None = None,
-                     published: Callable[[], Mapping[str, str]] = dict) -> None:
+                     published: Callable[[], Mapping[str, str]] = dict,
+                     site_names: SiteUnitNames | None = None) -> None:
     """Every id a page names (series, unit, related tally) must exist.
 
     An id is a record's file name without ``.yaml``; when the page names the
@@ -40,6 +41,7 @@ def check_references(document: Document, content: Content, report: Report, today
     again here. ``today`` (the build's day) tells the tallies dated in the future, an error of their unit's, from
     those a related tally may name. ``published`` gives the files the last build published, by path, with their
     titles (`check_content`): a record named whose file is among them was deleted or moved since (`_gone_record`).
+    ``site_names``: the units' names as a check of every page shares them (`sitegen.checkpageunit.SiteUnitNames`).
     """
     meta = document.meta
     series = getattr(meta, "series", None)
@@ -53,7 +55,7 @@ def check_references(document: Document, content: Content, report: Report, today
         _missing(document.path, document.yaml, ("unit",), "unit", meta.unit, content, report, published)
     related = getattr(meta, "related_tally", None)
     if related is not None:
-        check_related_tally(document, related, unit, report, today, units_meant(document, content))
+        check_related_tally(document, related, unit, report, today, units_meant(document, content, site_names))
 
 
 def check_failed_references(path: str, front_matter: YamlData, content: Content, report: Report,

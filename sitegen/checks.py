@@ -57,7 +57,7 @@ from .checkheard import check_heard_names
 from .checkmisspellings import check_misspelling_clashes, check_misspellings
 from .checknames import (check_office_named_units, check_qualified_unit_names, check_shared_unit_names,
                          check_sound_alike_units, check_spreadsheet_ids, check_unit_levels, check_unit_names)
-from .checkpageunit import check_page_unit
+from .checkpageunit import SiteUnitNames, check_page_unit
 from .checkpages import check_page_titles, check_repeated_tags, check_source_publisher, check_text_shows
 from .checkpictures import check_body_images, check_failed_images, check_images, check_typed_pictures
 from .checkrefs import check_failed_references, check_references
@@ -154,15 +154,16 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_copied_pages(content, report, page_url, published)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
+    site_names = SiteUnitNames(content)  # the units' names, read once for every page
     for document in content.interviews + content.cases:
-        check_references(document, content, report, now.date(), published)
+        check_references(document, content, report, now.date(), published, site_names)
         check_images(document, root, report, base)
         check_body_images(document, root, report, base)
     for document in content.interviews:
         check_text_shows(document, report)
     for document in content.interviews + content.cases:
         check_text_figures(document, content, report)
-        check_page_unit(document, content, report)
+        check_page_unit(document, content, report, site_names)
     for document in content.interviews:
         check_figures_shown(document, content, now.date(), report)
     for document in content.interviews + content.cases:
