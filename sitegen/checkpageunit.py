@@ -104,8 +104,8 @@ def units_meant(document: Document, content: Content, names: SiteUnitNames | Non
     named: list[str] = []
     for _, text in _identifying_texts(document):
         named += [unit_id for unit_id in _names_in(text, site_names) if unit_id not in named]
-    if own.record.id in named:
-        return []
+        if own.record.id in named:  # most pages name their unit in the title: the other fields need no reading
+            return []
     return [content.units[unit_id] for unit_id in named]
 
 
