@@ -18,6 +18,11 @@ from .sitekit import SERIES, UNIT, build_at, interview, write_site
 CHONGGU = "name: 重固镇\nlevel: town\n"
 
 
+def chonggu_page(unit: str = "chonggu") -> str:
+    """An interview of 重固镇 (its title names it) filed under ``unit`` as typed."""
+    return interview("重固镇访谈").replace("unit: baihe", f"unit: {unit}")
+
+
 def found(root: Path) -> list[str]:
     """Every problem `check` finds, formatted as the command line prints it, sorted."""
     return [problem.format() for problem in check(BuildOptions(root=root)).problems]
@@ -107,7 +112,7 @@ def test_a_copy_whose_id_names_the_file_it_was_copied_from_is_not_told_to_take_t
 def test_a_copy_still_named_as_the_file_it_was_copied_from_is_told_both_fixes(tmp_path: Path) -> None:
     chonggu = "id: chonggu\n" + CHONGGU
     root = write_site(tmp_path, {"content/units/chonggu.yaml": chonggu, "content/units/huaxin.yaml": chonggu,
-                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+                                 "content/interviews/a.md": chonggu_page()})
     assert found(root) == [
         'content/units/huaxin.yaml:1:5: error: id "chonggu" differs from the file name "huaxin"\n'
         "  hint: the id is the file name: if this file is a new unit begun from a copy of content/units/chonggu.yaml, "
@@ -149,7 +154,7 @@ COPY = "content/units/chonggu - 副本.yaml"
 def test_a_unit_file_copied_by_windows_is_told_to_be_deleted_naming_its_original(tmp_path: Path) -> None:
     # "chonggu - 副本.yaml" was told "rename the file to chonggu-fu-ben.yaml"; done, the town was counted twice.
     root = write_site(tmp_path, {"content/units/chonggu.yaml": CHONGGU, COPY: CHONGGU,
-                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+                                 "content/interviews/a.md": chonggu_page()})
     assert found(root) == [
         f'{COPY}: error: the file name "chonggu - 副本" is not a valid id: this file is a copy of '
         'content/units/chonggu.yaml (its name is that file\'s name with " - 副本" added, as copies are named)\n'
@@ -230,7 +235,7 @@ def test_pages_and_a_unit_file_named_in_chinese_are_told_one_rename_to_the_id_th
     # and the file "rename it to zhong-gu-zhen.yaml": following both made two files for one town.
     root = write_site(tmp_path, {
         "content/units/重固镇.yaml": CHONGGU,
-        "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu"),
+        "content/interviews/a.md": chonggu_page(),
         "content/interviews/b.md": interview("重固镇访谈二").replace("unit: baihe", "unit: chonggu"),
         "content/interviews/c.md": interview("重固镇访谈三").replace("unit: baihe", "unit: zhong-gu-zhen")})
     assert found(root) == [
@@ -262,7 +267,7 @@ def test_an_id_typed_in_full_width_or_capitals_beside_a_unit_file_named_in_chine
     # ｃｈｏｎｇｇｕ was told "sitegen new unit ｃｈｏｎｇｇｕ, then write unit: chonggu", and 重固镇.yaml "rename the
     # file to zhong-gu-zhen.yaml": following all three made a unit named ｃｈｏｎｇｇｕ beside the town.
     root = write_site(tmp_path, {"content/units/重固镇.yaml": CHONGGU,
-                                 "content/interviews/a.md": interview().replace("unit: baihe", f"unit: {typed}")})
+                                 "content/interviews/a.md": chonggu_page(typed)})
     assert found(root) == [
         f'content/interviews/a.md:4:7: error: there is no unit "{typed}"\n'
         "  hint: content/units/重固镇.yaml is the file of this unit, but its file name is not a valid id, so it is not "
@@ -281,7 +286,7 @@ def test_an_id_typed_in_full_width_or_capitals_beside_a_unit_file_named_in_chine
 def test_an_id_typed_in_full_width_naming_no_unit_is_offered_sitegen_new_with_its_half_width_id(
         tmp_path: Path) -> None:
     # "sitegen new unit ｃｈｏｎｇｇｕ" made a unit named ｃｈｏｎｇｇｕ.
-    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", "unit: ｃｈｏｎｇｇｕ")})
+    root = write_site(tmp_path, {"content/interviews/a.md": chonggu_page("ｃｈｏｎｇｇｕ")})
     assert found(root) == [
         'content/interviews/a.md:4:7: error: there is no unit "ｃｈｏｎｇｇｕ"\n'
         "  hint: if ｃｈｏｎｇｇｕ is a new unit, create content/units/chonggu.yaml by running, in the site folder: "
@@ -326,7 +331,7 @@ def test_a_windows_copy_whose_original_is_gone_is_told_to_take_the_original_name
     # "chonggu - 副本.yaml" alone was told "rename the file to chonggu-fu-ben.yaml": the town's address took
     # "fu-ben" (副本, copy), and the pages naming chonggu were left without their unit.
     root = write_site(tmp_path, {copy: CHONGGU,
-                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+                                 "content/interviews/a.md": chonggu_page()})
     stem = copy.rpartition("/")[2].removesuffix(".yaml")
     assert found(root) == [
         'content/interviews/a.md:4:7: error: there is no unit "chonggu"\n'
@@ -371,7 +376,7 @@ def copy_of_second(stem: str) -> str:
 def test_two_identical_copies_whose_original_is_gone_are_told_one_rename_and_one_deletion(tmp_path: Path) -> None:
     # Both were told "rename the file to chonggu.yaml": renamed together, the second overwrote the first.
     root = write_site(tmp_path, {COPY: CHONGGU, SECOND: CHONGGU,
-                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+                                 "content/interviews/a.md": chonggu_page()})
     assert found(root) == [
         'content/interviews/a.md:4:7: error: there is no unit "chonggu"\n'
         f"  hint: {SECOND} is the file of this unit, but its file name is not a valid id, so it is not read: rename "
@@ -473,7 +478,7 @@ def built_with_chonggu(tmp_path: Path) -> Path:
     """A site with the units baihe and chonggu (content/units/chonggu.yaml, 重固镇) and an interview of each, built
     once (the build records the files it published)."""
     root = write_site(tmp_path, {"content/units/chonggu.yaml": CHONGGU, "content/interviews/a.md": interview(),
-                                 CHONGGU_PAGE: interview("重固镇访谈").replace("unit: baihe", "unit: chonggu")})
+                                 CHONGGU_PAGE: chonggu_page()})
     assert units_built(root) == ["baihe", "chonggu"]
     return root
 
@@ -529,7 +534,7 @@ def test_a_unit_file_no_page_names_deleted_says_its_figures_leave_the_totals_and
 
 def test_a_unit_file_of_another_ending_deleted_is_told_by_the_name_it_had(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/units/chonggu.yml": CHONGGU,
-                                 CHONGGU_PAGE: interview("重固镇访谈").replace("unit: baihe", "unit: chonggu")})
+                                 CHONGGU_PAGE: chonggu_page()})
     assert units_built(root) == ["baihe", "chonggu"]
     (root / "content/units/chonggu.yml").unlink()
     assert [problem.message for problem in problems(root)] == [
@@ -578,7 +583,7 @@ def test_a_unit_file_deleted_from_a_page_with_other_errors_is_told_in_the_same_r
 
 def test_a_unit_named_without_a_last_build_is_offered_its_creation_before_the_ids_there_are(tmp_path: Path) -> None:
     # No build yet (a fresh clone): nothing tells a deleted file from a new unit, and baihe is no slip of chonggu.
-    root = write_site(tmp_path, {CHONGGU_PAGE: interview("重固镇访谈").replace("unit: baihe", "unit: chonggu")})
+    root = write_site(tmp_path, {CHONGGU_PAGE: chonggu_page()})
     assert found(root) == [
         f'{CHONGGU_PAGE}:4:7: error: there is no unit "chonggu"\n'
         "  hint: if chonggu is a new unit, create content/units/chonggu.yaml by running, in the site folder: sitegen "
