@@ -19,7 +19,7 @@ standard library).
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Collection, Iterable
 
 from .checkmisspellings import ADDRESS_SPAN_RE, page_lines, record_lines
 from .errors import Report
@@ -78,13 +78,13 @@ def check_heard_names(content: Content, report: Report) -> None:
     if not heard:
         return
     found: list[tuple[str, list[tuple[int, int, str]]]] = []  # (path, [(line, column, span)]) of pages, then records
-    page_spans: list[frozenset[str]] = []
+    page_spans: list[Collection[str]] = []
     typed_on_own_pages: dict[str, list[str]] = {}  # unit id → each span heard on its pages, as often as typed
     for document in content.interviews + content.cases:
         spans = document.name_spans if document.name_spans is not None else name_spans(document.front_matter,
                                                                                          document.body)
         page_spans.append(spans)
-        if not spans.isdisjoint(heard):
+        if not heard.keys().isdisjoint(spans):
             found.append((document.path, _heard_in(page_lines(document), heard)))
             typed_on_own_pages.setdefault(document.meta.unit, []).extend(span for _, _, span in found[-1][1])
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
@@ -98,7 +98,7 @@ def check_heard_names(content: Content, report: Report) -> None:
             report.warning(path, line, column, *_heard_message(span, units, reading, suspects))
 
 
-def _suspect_names(heard: Heard, typed_on_own_pages: dict[str, list[str]], page_spans: list[frozenset[str]],
+def _suspect_names(heard: Heard, typed_on_own_pages: dict[str, list[str]], page_spans: list[Collection[str]],
                    report: Report) -> set[str]:
     """Warn at the ``name:`` of each unit whose own pages type one other spelling of its sound, at least twice,
     while no page types its name: the name in the unit file may be the slip (``sitegen new unit 金则镇`` for

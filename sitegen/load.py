@@ -37,7 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
-from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
+from typing import Any, Generic, Iterable, Iterator, Mapping, NamedTuple, Sequence, TypeVar
 
 from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store, process_renderer
 from .config import Config
@@ -47,7 +47,7 @@ from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import device_name, heard_reading, is_slug, make_slug, make_slugs, windows_safe
 from .fresh import code_fingerprint
-from .heardnames import given_names, name_shape, name_spans
+from .heardnames import given_names, kept_spans, name_shape, name_spans
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
@@ -104,7 +104,8 @@ class Document:
     not known), as `Sourced.modified_ns`: of two pages with one text, the
     newer is more likely the copy. ``name_spans`` are the spans of its
     front matter and body shaped like a unit's name
-    (`sitegen.heardnames.name_spans`), None when not read.
+    (`sitegen.heardnames.name_spans`), sorted, their strings shared between pages
+    (`sitegen.heardnames.kept_spans`); None when not read.
     """
 
     collection: str
@@ -119,7 +120,7 @@ class Document:
     front_matter_line: int = 2
     source_digest: str = ""
     modified_ns: int = 0
-    name_spans: frozenset[str] | None = None
+    name_spans: tuple[str, ...] | None = None
 
 
 class FailedPage(NamedTuple):
@@ -253,7 +254,7 @@ class _Page:
     tag_slugs: tuple[tuple[str, str | None], ...] = ()
     body_key: tuple[str, str] = ("", "")
     body_facts: tuple[Facts, str] | None = None
-    name_spans: frozenset[str] = frozenset()
+    name_spans: tuple[str, ...] = ()
 
 
 def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
@@ -295,6 +296,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
             batches.offer(found.jobs)
         pages, jobs, keys = found.pages, batches.finish(found.jobs), found.keys
         results = batches.results()
+        shared_spans: dict[str, str] = {}  # one string per span for all pages (`kept_spans`)
         read: list[tuple[str, list[Problem]]] = []
         for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
@@ -303,7 +305,8 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
                     load_yaml(job.front_matter, job.path, Report(), first_line=job.front_matter_line)]
                     if data is not None]
             if page is not None:  # the texts came back empty: this process holds them already
-                page = dataclasses.replace(page, body=job.body, front_matter=job.front_matter)
+                page = dataclasses.replace(page, body=job.body, front_matter=job.front_matter,
+                                           name_spans=kept_spans(page.name_spans, shared_spans))
             pages[job.path] = page
             if page is not None and isinstance(converted, Stored):
                 bodies[job.path] = book.stored(job.body_job, converted)
@@ -336,7 +339,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         getattr(content, page.collection).append(Document(
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
             page.slug, page.front_matter, page.front_matter_line, keys[page.path],
-            found.modified.get(page.path, 0), page.name_spans))
+            found.modified.get(page.path, 0), kept_spans(page.name_spans, shared_spans)))
     _report_misnamed(config.root, found.misnamed, content, report)
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
@@ -971,7 +974,7 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
                       for tag in dict.fromkeys(meta.tags))
     return _Page(job.collection, rel, meta, data, job.body, job.body_line, slug,
                  job.front_matter, job.front_matter_line, tag_slugs,
-                 name_spans=name_spans(job.front_matter, job.body))
+                 name_spans=tuple(name_spans(job.front_matter, job.body)))
 
 
 def _no_url(meta: InterviewMeta | CaseStudyMeta, data: YamlData, rel: str, report: Report) -> None:
@@ -997,7 +1000,7 @@ def _named_by_sound(content: Content, pages: Mapping[str, _Page | None]) -> list
     return sorted(names)
 
 
-def heard_names_to_read(content: Content, page_spans: list[frozenset[str]]) -> set[str]:
+def heard_names_to_read(content: Content, page_spans: Sequence[Iterable[str]]) -> set[str]:
     """The spans shaped like a unit's name (`sitegen.heardnames.name_spans`) of ``page_spans`` (each page's) and
     of the unit and series records' texts that are no name a unit gives (its name, aliases, misspellings or
     not-misspellings): those whose reading `sitegen.checkheard` compares with the units' names. Empty when no
