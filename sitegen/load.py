@@ -24,7 +24,7 @@ old address a page keeps (``aliases:``) name another page or another
 page's old address. Files are never written.
 
 May import: lazyre, errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, heardnames,
-pagecache, workers, recordfiles, strayfields.
+pagecache, workers, recordfiles, strayfields, wiretext.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ from .validation import (fields_elsewhere, group_fields, names_a_field, typed_va
                          values_meant, withdraw_missing_beside_text, withdraw_wide_note_warnings)
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml, typed_line_list, typed_line_value
+from .wiretext import packed, unpacked
 
 RecordT = TypeVar("RecordT")
 
@@ -255,6 +256,18 @@ class _Page:
     body_key: tuple[str, str] = ("", "")
     body_facts: tuple[Facts, str] | None = None
     name_spans: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
+        # Texts as bytes (`sitegen.wiretext`): the page cache pickles the page this process keeps.
+        return (_page_of, (self.collection, self.path, self.meta, self.yaml, packed(self.body), self.body_line,
+                           self.slug, packed(self.front_matter), self.front_matter_line, self.tag_slugs,
+                           self.body_key, self.body_facts, self.name_spans))
+
+
+def _page_of(collection: str, path: str, meta: InterviewMeta | CaseStudyMeta, yaml: YamlData, body: bytes,
+             body_line: int, slug: str | None, front_matter: bytes, *rest: Any) -> _Page:
+    """The `_Page` its `_Page.__reduce__` pickled."""
+    return _Page(collection, path, meta, yaml, unpacked(body), body_line, slug, unpacked(front_matter), *rest)
 
 
 def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
@@ -846,6 +859,17 @@ class _PageJob:
     def body_job(self) -> BodyJob:
         """The body as `sitegen.bodies` converts it."""
         return BodyJob(self.path, self.body, self.body_line)
+
+    def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
+        # Texts as bytes (`sitegen.wiretext`): sent to a worker, the texts stay this process's page texts.
+        return (_page_job_of, (self.collection, self.path, packed(self.front_matter), self.front_matter_line,
+                               packed(self.body), self.body_line, self.convert))
+
+
+def _page_job_of(collection: str, path: str, front_matter: bytes, front_matter_line: int, body: bytes,
+                 body_line: int, convert: bool) -> _PageJob:
+    """The `_PageJob` its `_PageJob.__reduce__` pickled."""
+    return _PageJob(collection, path, unpacked(front_matter), front_matter_line, unpacked(body), body_line, convert)
 
 
 PAGE_BATCH = 32

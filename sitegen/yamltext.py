@@ -58,7 +58,7 @@ The names the rest of sitegen uses from those parts are imported here too
 (`__all__`), so that it imports them from here.
 
 May import: errors, yamlchars, yamlbits, yamlfold, yamllines, yamllisted, yamlscancomments, yamlscan,
-yamlexplaintext, yamlexplainquotes, yamlexplain, yamltree (and the standard library, PyYAML).
+yamlexplaintext, yamlexplainquotes, yamlexplain, yamltree, wiretext (and the standard library, PyYAML).
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ from .yamllisted import ListedLines, listed_lines
 from .yamlscan import nothing_to_scan, prescan
 from .yamlscancomments import WideNote, is_wide_note_warning, split_wide_note
 from .yamltree import ESCAPED_BAD, EXPECT_KEY, TreeBuilder
+from .wiretext import packed, unpacked
 
 __all__ = ["load_yaml", "YamlData", "as_value", "BREAK_CONTROL_NAMES", "control_name", "ElsewhereFinder", "FIELD_KEY",
            "FieldElsewhere", "FieldNamer", "FULL_WIDTH_PUNCTUATION", "GroupFinder", "invisible_place",
@@ -175,8 +176,8 @@ class YamlData:
 
     def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
         """Pickle the value with the text (positions are found again) or, without a text, with the positions."""
-        if self._text is not None:
-            return (_yaml_data_of_text, (self.value, self._text, self._first_line))
+        if self._text is not None:  # as bytes: see `sitegen.wiretext`
+            return (_yaml_data_of_text, (self.value, packed(self._text), self._first_line))
         return (_yaml_data, (self.value, dict(self.positions), dict(self.key_positions)))
 
     def typed_in_quotes(self, path: Sequence[str | int]) -> bool:
@@ -295,8 +296,8 @@ def _yaml_data(value: object, positions: dict[KeyPath, Position],
     return YamlData(value, MappingProxyType(positions), MappingProxyType(key_positions))
 
 
-def _yaml_data_of_text(value: object, text: str, first_line: int) -> YamlData:
-    return YamlData(value, None, None, text=text, first_line=first_line)
+def _yaml_data_of_text(value: object, text: bytes, first_line: int) -> YamlData:
+    return YamlData(value, None, None, text=unpacked(text), first_line=first_line)
 
 
 def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,

@@ -262,3 +262,30 @@ def test_a_page_from_the_cache_brings_its_body_facts_and_a_lost_body_is_converte
     build(BuildOptions(root=root, search=False, clean=True))
     assert tree_hashes(root / "output") == incremental
     assert incremental != clean and "多一句" in (root / "output/interviews/b/index.html").read_text(encoding="utf-8")
+
+
+def test_the_texts_a_build_keeps_hold_no_second_copy_after_pickling(tmp_path: Path) -> None:
+    """Sending a page to a worker and storing it in the page cache pickle it; CPython then keeps each pickled
+    text's UTF-8 form inside the text for good (1.5 times the size of a Chinese text), unless the text is
+    pickled as bytes (`sitegen.wiretext`). The pages' texts, front matter and YAML text are kept as read."""
+    import sys
+
+    from sitegen.config import load_config
+    from sitegen.load import PAGE_JOBS, load_content
+
+    body = "## 问题一\n\n" + "白鹤镇收集问题清单二百九十六份，已解决一百零三份。" * 40 + "\n"
+    pages = {f"content/interviews/p{number:02d}.md": interview(f"白鹤镇访谈{number}", body=body)
+             for number in range(PAGE_JOBS + 4)}
+    root = write_site(tmp_path / "site", pages)
+
+    def grown(text: str) -> int:
+        return sys.getsizeof(text) - sys.getsizeof(text.encode("utf-8", "surrogatepass").decode("utf-8"))
+
+    for run in ("cold", "from the cache"):
+        report = Report()
+        content = load_content(load_config(root, report), report, workers=2, cache_folder=root / CACHE_DIR)
+        assert not report.has_errors() and len(content.interviews) == len(pages), run
+        for document in content.interviews:
+            assert "二百九十六份" in document.body and "白鹤镇访谈" in document.front_matter
+            texts = {"body": document.body, "front matter": document.front_matter, "YAML": document.yaml.text}
+            assert {name: grown(text) for name, text in texts.items()} == dict.fromkeys(texts, 0), (run, document.path)
