@@ -54,7 +54,7 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     if unit is None or not unit.record.tallies:
         return
     tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
-    texts = _page_texts(document)
+    texts = page_figures(document)
     for figure, told in sorted(_restated_slips(texts, tallies), key=lambda found: (found[0].line, found[0].column)):
         index, tally = tallies[figure.day]
         right = getattr(tally, figure.field)
@@ -75,7 +75,7 @@ def quoted_tally(document: Document, unit: Unit) -> Tally | None:
     """The tally of ``unit`` a text of ``document`` quotes figure for figure, or None.
 
     Takes a loaded page and any unit (its own or another's). A text (a front
-    matter line, the body: `_page_texts`) quotes a tally when it gives, for the
+    matter line, the body: `page_figures`) quotes a tally when it gives, for the
     tally's day, at least `QUOTED_FIGURES` of its figures and every one it gives
     as the tally has it (截至6月30日，收集问题清单27份，其中5份已提交… for the tally of
     2018-06-30: 27, 5, 17, 5); a figure the tally leaves out (``batches``) is not
@@ -85,7 +85,7 @@ def quoted_tally(document: Document, unit: Unit) -> Tally | None:
         return None
     tallies = {tally.as_of: tally for tally in unit.tallies}
     quoted = []
-    for figures in _page_texts(document):
+    for figures in page_figures(document):
         for day in {figure.day for figure in figures} & set(tallies):
             given = [(figure, getattr(tallies[day], figure.field)) for figure in figures if figure.day == day]
             given = [(figure, right) for figure, right in given if right is not None]
@@ -95,9 +95,10 @@ def quoted_tally(document: Document, unit: Unit) -> Tally | None:
     return max(quoted, key=lambda tally: tally.as_of, default=None)
 
 
-def _page_texts(document: Document) -> list[list[TextFigure]]:
+def page_figures(document: Document) -> list[list[TextFigure]]:
     """The figures of each text of a page (`sitegen.textfigures.dated_figures`): each front matter line (a summary,
-    a problem) is a text of its own, and so is the body."""
+    a problem) is a text of its own, and so is the body. One list per text, in the texts' order; [] for a text
+    that gives none."""
     day = document.meta.date.date()
     texts = [dated_figures([(number, line)], day)
              for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)]
@@ -185,7 +186,7 @@ def check_figures_shown(document: Document, content: Content, today: date, repor
     day, first = meta.date.date(), min(counted)
     if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
         return
-    figures = [figure for text in _page_texts(document) for figure in text]
+    figures = [figure for text in page_figures(document) for figure in text]
     if not figures:
         return
     if day >= first:
@@ -349,7 +350,7 @@ def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, li
 
     The texts are the note of each tally (the editor's own record of where the figures come from, read with the
     tally's day for a day typed without its year), and, with ``content``, each text of each page of the unit
-    (`_page_texts`). Days no tally has are left out.
+    (`page_figures`). Days no tally has are left out.
     """
     days = {tally.as_of for tally in unit.record.tallies}
     told: dict[date, list[tuple[TextFigure, str]]] = defaultdict(list)
@@ -361,7 +362,7 @@ def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, li
     pages = [] if content is None else [page for page in content.interviews + content.cases
                                         if page.meta.unit == unit.record.id]
     for page in pages:
-        for figures in _page_texts(page):
+        for figures in page_figures(page):
             for figure in figures:
                 told[figure.day].append((figure, f"{page.path}:{figure.line}"))
     return {day: found for day, found in told.items() if day in days}

@@ -4,7 +4,8 @@ and nowhere its own.
 Job: `check_page_unit`, run by `sitegen.checks.check_content`, and `units_meant`, which
 `sitegen.checkrelated` uses to tell a case study's ``related_tally`` of the unit its page names.
 
-May import: errors, load (record types only), models, checkcopies, checkfigures (and the standard library).
+May import: errors, load (record types only), models, textfigures, checkcopies, checkfigures (and the standard
+library).
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ from datetime import date
 from typing import Mapping, NamedTuple, Sequence
 
 from .checkcopies import alike_key, keys_alike
-from .checkfigures import quoted_tally
+from .checkfigures import QUOTED_FIGURES, page_figures, quoted_tally
 from .errors import Report
 from .load import Content, Document, Sourced
-from .models import FIGURE_WORDS, TALLY_SUM, Tally, Unit, level_word_ending, names_of, plain_name, short_name
+from .models import (FIGURE_WORDS, TALLY_SUM, Tally, Unit, level_word_ending, names_of, plain_name,
+                     short_name)
+from .textfigures import TextFigure, may_name_a_day
 
 IDENTIFYING_FIELDS = (("title",), ("interviewee", "role"), ("interviewee", "name"), ("summary",))
 """The fields of a page that say whose page it is, in the order a message names them: its title, the
 interviewee's role (中共白鹤镇党委书记) and name, its summary. The body is left out: a town's interview names
 the villages it covers there."""
+
+_TEXT_FIELDS = ("batches", *TALLY_SUM)
+"""The fields of a tally a text may give a figure of (`sitegen.textfigures.TextFigure.field`)."""
 
 _FIELD_WORDS = {("title",): "title", ("interviewee", "role"): "interviewee's role",
                 ("interviewee", "name"): "interviewee's name", ("summary",): "summary"}
@@ -30,29 +36,43 @@ _FIELD_WORDS = {("title",): "title", ("interviewee", "role"): "interviewee's rol
 
 def check_page_unit(document: Document, content: Content, report: Report,
                     names: SiteUnitNames | None = None) -> None:
-    """Warn at a page's ``unit:`` value when its title, interviewee or summary name another unit and not its own.
+    """Warn at a page's ``unit:`` value when its words say it is another unit's page and not its own.
 
     Takes a loaded interview or case study, the content and the report. The
     page is shown on its unit's page, with its unit's figures (an interview's
     panel, a case study's ``related_tally``) and case studies beside it: filed
     under 白鹤镇 (``unit: baihe``) while it is 白鹤村's, it showed 白鹤镇's 296
-    beside a text quoting 白鹤村's 27, and 白鹤村's page said 暂无访谈. The rule
-    is `units_meant`'s: a unit's full name counts, its stem does not (白鹤, 白鹤镇
-    in short, names 白鹤镇 on its page, not 白鹤村). The message adds the
-    evidence of the figures when there is some: a text of the page quoting a
-    tally of the unit meant figure for figure (`sitegen.checkfigures.quoted_tally`),
-    or a case study's ``related_tally`` that is the date of a tally of the unit
-    meant and of none of its own (then told as an error at that line too,
-    whose hint points here: `sitegen.checkrelated.check_related_tally`). The
-    hint gives the line to write, and what to do when the page is its unit's
-    after all. ``names``: the `SiteUnitNames` of ``content`` that a check of
-    every page shares (made for this page alone when None). Raises nothing.
+    beside a text quoting 白鹤村's 27, and 白鹤村's page said 暂无访谈. Two kinds
+    of words tell it:
+
+    * its title, interviewee or summary name another unit and not its own:
+      the rule is `units_meant`'s (a unit's full name counts, its stem does
+      not: 白鹤, 白鹤镇 in short, names 白鹤镇 on its page, not 白鹤村). The
+      message adds the evidence of the figures when there is some: a text of
+      the page quoting a tally of the unit meant figure for figure
+      (`sitegen.checkfigures.quoted_tally`), or a case study's
+      ``related_tally`` that is the date of a tally of the unit meant and of
+      none of its own (then told as an error at that line too, whose hint
+      points here: `sitegen.checkrelated.check_related_tally`);
+    * they name no unit at all (访谈：村党支部书记谈大调研), and a text of the page
+      quotes the tally of exactly one other unit figure for figure, without
+      naming that unit (a town's page that gives a village's figures names the
+      village beside them), and none of its own unit's (`_quoting_another`).
+
+    The hint gives the line to write, and what to do when the page is its
+    unit's after all. ``names``: the `SiteUnitNames` of ``content`` that a check
+    of every page shares (made for this page alone when None). Raises nothing.
     """
     names = names or SiteUnitNames(content)
-    meant = units_meant(document, content, names)
     own = content.units.get(document.meta.unit)
-    if not meant or own is None:
+    if own is None:
         return
+    named = _units_named(document, names.of(own))
+    if not named:
+        _warn_quoting_another(document, content, own, names, report)
+    if own.record.id in named or not named:
+        return
+    meant = [content.units[unit_id] for unit_id in named]
     quoted = {unit.record.id: tally for unit in meant if (tally := quoted_tally(document, unit.record)) is not None}
     related = getattr(document.meta, "related_tally", None)
     dated = [unit for unit in meant if isinstance(related, date) and _has_tally(unit.record, related)
@@ -100,13 +120,59 @@ def units_meant(document: Document, content: Content, names: SiteUnitNames | Non
     own = content.units.get(document.meta.unit)
     if own is None:
         return []
-    site_names = (names or SiteUnitNames(content)).of(own)
+    named = _units_named(document, (names or SiteUnitNames(content)).of(own))
+    return [] if own.record.id in named else [content.units[unit_id] for unit_id in named]
+
+
+def _units_named(document: Document, site_names: UnitNameIndex) -> list[str]:
+    """The ids of the units a page's identifying fields name by ``site_names`` (its unit's `SiteUnitNames.of`), in
+    the order named; the reading stops at the first field naming the page's own unit (its id is then the last)."""
+    own_id = document.meta.unit
     named: list[str] = []
     for _, text in _identifying_texts(document):
         named += [unit_id for unit_id in _names_in(text, site_names) if unit_id not in named]
-        if own.record.id in named:  # most pages name their unit in the title: the other fields need no reading
-            return []
-    return [content.units[unit_id] for unit_id in named]
+        if own_id in named:  # most pages name their unit in the title: the other fields need no reading
+            break
+    return named
+
+
+def _quoting_another(document: Document, content: Content, own: Sourced[Unit],
+                     names: SiteUnitNames) -> tuple[Sourced[Unit], Tally] | None:
+    """The one other unit whose tally a text of a page quotes figure for figure (`quoted_tally`), with that tally,
+    when the page's texts name that unit nowhere and quote no tally of its own unit ``own``; else None."""
+    if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
+        return None  # most pages: no day named, so no figure given for one
+    quoting = [(unit, tally) for unit_id in names.tallies_given(page_figures(document)) if unit_id != own.record.id
+               for unit in [content.units[unit_id]] if (tally := quoted_tally(document, unit.record)) is not None]
+    if len(quoting) != 1 or quoted_tally(document, own.record) is not None:
+        return None
+    unit, tally = quoting[0]
+    index = names.of(own)
+    if any(unit.record.id in _names_in(text, index) for text in (document.front_matter, document.body)):
+        return None  # a town's page giving its village's figures, and saying whose they are
+    return unit, tally
+
+
+def _warn_quoting_another(document: Document, content: Content, own: Sourced[Unit], names: SiteUnitNames,
+                          report: Report) -> None:
+    """Warn at a page's ``unit:`` when its identifying fields name no unit and its text quotes another's tally
+    (`_quoting_another`)."""
+    found = _quoting_another(document, content, own, names)
+    if found is None:
+        return
+    other, tally = found
+    name, other_name = own.record.name, other.record.name
+    interview = hasattr(document.meta, "interviewee")
+    where = "title or the interviewee's role" if interview else "title or summary"
+    fields = "title, interviewee and summary" if interview else "title and summary"
+    message = (f"the page is filed under unit {own.record.id} ({name}), but its text quotes "
+               f"{_tally_words(other_name, tally)} without naming {other_name}, and its {fields} name no unit: "
+               f"it shows {name}'s figures and case studies beside them, and is listed on {name}'s page, not "
+               f"{other_name}'s")
+    hint = (f"if the page is {other_name}'s, write unit: {other.record.id}, {other_name}'s id, in place of "
+            f"unit: {own.record.id}; if it is {name}'s, name {name} in its {where}, or {other_name} beside these "
+            f"figures in the text, and this warning goes")
+    report.warning(document.path, *document.yaml.locate(("unit",)), message, hint)
 
 
 def _identifying_texts(document: Document) -> list[tuple[tuple[str, ...], str]]:
@@ -153,7 +219,9 @@ class SiteUnitNames:
     (`sitegen.checkcopies.read_alike`); a name of the unit and another names
     the unit. The other units' names and what `read_alike` compares are read
     once for all, so a check of ten thousand pages of two hundred units does
-    not compare every unit with every other for each page.
+    not compare every unit with every other for each page. `tallies_given`
+    finds the units whose tallies a page's figures may quote by one index of
+    every unit's figures, made on first use, for the same reason.
     """
 
     def __init__(self, content: Content) -> None:
@@ -163,6 +231,28 @@ class SiteUnitNames:
         self._full_names: list[tuple[str, str]] | None = None
         self._first_letters: set[str] = set()
         self._starts = re.compile("(?!)")  # no place, until a name is known
+        self._figures: dict[tuple[date, str, int], list[str]] | None = None
+
+    def tallies_given(self, texts: Sequence[Sequence[TextFigure]]) -> list[str]:
+        """The ids of the units a tally of which one of ``texts`` (the figures of each text of a page,
+        `sitegen.checkfigures.page_figures`) gives at least `QUOTED_FIGURES` figures of, each as the tally has
+        it, in the order of the units; whether they quote it is for `quoted_tally` to say."""
+        if self._figures is None:
+            self._figures = {}
+            for unit in self._content.units.values():
+                for tally in unit.record.tallies:
+                    for field in _TEXT_FIELDS:
+                        value = getattr(tally, field)
+                        if value is not None:
+                            self._figures.setdefault((tally.as_of, field, value), []).append(unit.record.id)
+        given: set[str] = set()
+        for figures in texts:
+            hits: dict[tuple[str, date], set[str]] = {}
+            for figure in figures:
+                for unit_id in self._figures.get((figure.day, figure.field, figure.value), ()):
+                    hits.setdefault((unit_id, figure.day), set()).add(figure.field)
+            given.update(unit_id for (unit_id, _), fields in hits.items() if len(fields) >= QUOTED_FIGURES)
+        return [unit_id for unit_id in self._content.units if unit_id in given]
 
     def of(self, own_unit: Sourced[Unit]) -> UnitNameIndex:
         """The `UnitNameIndex` of the names that name a unit on a page of ``own_unit``."""

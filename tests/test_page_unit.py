@@ -159,3 +159,52 @@ def test_the_names_of_each_unit_are_read_once_and_a_text_is_read_longest_name_fi
     # On 白鹤村's page the stem names 白鹤村, and 白鹤镇 in full still names the town.
     assert _names_in("白鹤的白鹤镇", names.of(village)) == ["bai-he-cun", "baihe"]
     assert _names_in("青浦区", names.of(town)) == []
+
+
+NEUTRAL = dict(title="访谈：党支部书记谈大调研", role="党支部书记", summary="")
+
+
+def test_a_page_naming_no_unit_whose_text_quotes_another_units_tally_is_warned_and_the_hint_followed_lists_it(
+        tmp_path: Path) -> None:
+    root = site(tmp_path, {PAGE: page(**NEUTRAL, body=f"大调研开展以来，走村入户。{QUOTED}")})
+    [problem] = found(root)
+    assert (problem.path, problem.line, problem.column, problem.severity) == (PAGE, 4, 7, "warning")
+    assert problem.message == (
+        "the page is filed under unit baihe (白鹤镇), but its text quotes 白鹤村's tally of 2018-06-30 figure for "
+        "figure (收集 27, 提交区级 5, 已解决 17, 办理中 5) without naming 白鹤村, and its title, interviewee and summary "
+        "name no unit: it shows 白鹤镇's figures and case studies beside them, and is listed on 白鹤镇's page, not "
+        "白鹤村's")
+    assert problem.hint == (
+        "if the page is 白鹤村's, write unit: bai-he-cun, 白鹤村's id, in place of unit: baihe; if it is 白鹤镇's, "
+        "name 白鹤镇 in its title or the interviewee's role, or 白鹤村 beside these figures in the text, and this "
+        "warning goes")
+    follow_unit_hint(root, problem)
+    assert found(root) == []
+    listed = text_of(parse_html(build_at(root) / "units" / "bai-he-cun" / "index.html"))
+    assert "访谈：党支部书记谈大调研" in listed and "暂无访谈" not in listed
+
+
+def test_a_page_naming_no_unit_is_not_warned_once_its_text_or_title_says_whose_it_is(tmp_path: Path) -> None:
+    # The hint's other two ways: the village named beside its figures (a town's page giving them), or the town
+    # named in the title.
+    named_in_text = page(**NEUTRAL, body=f"白鹤村的情况是：{QUOTED}")
+    named_in_title = page(**{**NEUTRAL, "title": "白鹤镇访谈：党支部书记谈大调研"}, body=QUOTED)
+    for number, text in enumerate((named_in_text, named_in_title)):
+        assert found(site(tmp_path / str(number), {PAGE: text})) == []
+
+
+def test_a_case_study_naming_no_unit_whose_problem_quotes_another_units_tally_is_warned(tmp_path: Path) -> None:
+    text = case(title="小菜园里的大调研").replace("problem: 村民反映屋前屋后环境脏乱。", f"problem: {QUOTED}").replace(
+        "related_tally: 2018-06-30\n", "")
+    [problem] = found(site(tmp_path, {CASE: text}))
+    assert (problem.line, problem.column) == (3, 7)
+    assert "without naming 白鹤村, and its title and summary name no unit" in problem.message
+    assert "name 白鹤镇 in its title or summary, or 白鹤村 beside these figures" in problem.hint
+
+
+def test_a_text_quoting_its_own_units_tally_too_or_too_few_figures_of_another_is_not_warned(tmp_path: Path) -> None:
+    own = "截至4月26日，收集问题清单296份，其中143份已提交区相关部门，103份已解决，50份正在办理。"
+    both = page(**NEUTRAL, body=f"{own}\n\n{QUOTED}")
+    two_figures = page(**NEUTRAL, body="截至6月30日，收集问题清单27份，其中17份已经解决。")
+    for number, text in enumerate((both, two_figures)):
+        assert found(site(tmp_path / str(number), {PAGE: text})) == []
