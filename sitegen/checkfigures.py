@@ -29,7 +29,8 @@ from .models import (FIGURE_WORDS, TALLY_SUM, UNIT_LEVEL_LABELS, Tally, Target, 
                      choice_value, parse_count, publish_time_text, swapped_years)
 from .placeholders import (EXAMPLE_MARK, EXAMPLE_TARGET_FIGURES, GUIDE_TALLY_FIGURES, GUIDE_TARGET_FIGURES,
                            unquoted)
-from .textfigures import TextFigure, dated_figures, may_name_a_day, one_slip_apart
+from .textfigures import PageFigures, TextFigure, dated_figures, may_name_a_day, one_slip_apart
+from .textfigures import page_figures as text_figures
 
 
 def check_text_figures(document: Document, content: Content, report: Report) -> None:
@@ -95,15 +96,13 @@ def quoted_tally(document: Document, unit: Unit) -> Tally | None:
     return max(quoted, key=lambda tally: tally.as_of, default=None)
 
 
-def page_figures(document: Document) -> list[list[TextFigure]]:
-    """The figures of each text of a page (`sitegen.textfigures.dated_figures`): each front matter line (a summary,
-    a problem) is a text of its own, and so is the body. One list per text, in the texts' order; [] for a text
-    that gives none."""
-    day = document.meta.date.date()
-    texts = [dated_figures([(number, line)], day)
-             for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)]
-    texts.append(dated_figures(enumerate(document.body.split("\n"), document.body_line), day))
-    return texts
+def page_figures(document: Document) -> PageFigures:
+    """The figures of each text of a page that gives any (`sitegen.textfigures.page_figures`): those the page
+    cache keeps with it (`Document.figures`), else read now."""
+    if document.figures is not None:
+        return document.figures
+    return text_figures(document.front_matter, document.front_matter_line, document.body, document.body_line,
+                        document.meta.date.date())
 
 
 def _text_figure_hint(figure: TextFigure, told: Mapping[str, int], tally: Tally, path: str, line: int) -> str:

@@ -4,8 +4,8 @@ and nowhere its own.
 Job: `check_page_unit`, run by `sitegen.checks.check_content`, and `units_meant`, which
 `sitegen.checkrelated` uses to tell a case study's ``related_tally`` of the unit its page names.
 
-May import: errors, load (record types only), models, textfigures, checkcopies, checkfigures (and the standard
-library).
+May import: errors, load (record types only), models, textfigures, checkcommon, checkcopies, checkfigures (and
+the standard library).
 """
 
 from __future__ import annotations
@@ -15,20 +15,18 @@ from datetime import date
 from typing import Mapping, NamedTuple, Sequence
 
 from .checkcopies import alike_key, keys_alike
+from .checkcommon import TALLY_FIGURES
 from .checkfigures import QUOTED_FIGURES, page_figures, quoted_tally
 from .errors import Report
 from .load import Content, Document, Sourced
 from .models import (FIGURE_WORDS, TALLY_SUM, Tally, Unit, level_word_ending, names_of, plain_name,
                      short_name)
-from .textfigures import TextFigure, may_name_a_day
+from .textfigures import PageFigures, may_name_a_day
 
 IDENTIFYING_FIELDS = (("title",), ("interviewee", "role"), ("interviewee", "name"), ("summary",))
 """The fields of a page that say whose page it is, in the order a message names them: its title, the
 interviewee's role (中共白鹤镇党委书记) and name, its summary. The body is left out: a town's interview names
 the villages it covers there."""
-
-_TEXT_FIELDS = ("batches", *TALLY_SUM)
-"""The fields of a tally a text may give a figure of (`sitegen.textfigures.TextFigure.field`)."""
 
 _FIELD_WORDS = {("title",): "title", ("interviewee", "role"): "interviewee's role",
                 ("interviewee", "name"): "interviewee's name", ("summary",): "summary"}
@@ -233,7 +231,7 @@ class SiteUnitNames:
         self._starts = re.compile("(?!)")  # no place, until a name is known
         self._figures: dict[tuple[date, str, int], list[str]] | None = None
 
-    def tallies_given(self, texts: Sequence[Sequence[TextFigure]]) -> list[str]:
+    def tallies_given(self, texts: PageFigures) -> list[str]:
         """The ids of the units a tally of which one of ``texts`` (the figures of each text of a page,
         `sitegen.checkfigures.page_figures`) gives at least `QUOTED_FIGURES` figures of, each as the tally has
         it, in the order of the units; whether they quote it is for `quoted_tally` to say."""
@@ -241,7 +239,7 @@ class SiteUnitNames:
             self._figures = {}
             for unit in self._content.units.values():
                 for tally in unit.record.tallies:
-                    for field in _TEXT_FIELDS:
+                    for field in TALLY_FIGURES:
                         value = getattr(tally, field)
                         if value is not None:
                             self._figures.setdefault((tally.as_of, field, value), []).append(unit.record.id)

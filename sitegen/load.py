@@ -24,7 +24,7 @@ old address a page keeps (``aliases:``) name another page or another
 page's old address. Files are never written.
 
 May import: lazyre, errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, heardnames,
-pagecache, workers, recordfiles, strayfields, wiretext.
+pagecache, workers, recordfiles, strayfields, textfigures, wiretext.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ from .validation import (fields_elsewhere, group_fields, names_a_field, typed_va
                          values_meant, withdraw_missing_beside_text, withdraw_wide_note_warnings)
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml, typed_line_list, typed_line_value
+from .textfigures import PageFigures, page_figures
 from .wiretext import packed, unpacked
 
 RecordT = TypeVar("RecordT")
@@ -106,7 +107,10 @@ class Document:
     newer is more likely the copy. ``name_spans`` are the spans of its
     front matter and body shaped like a unit's name
     (`sitegen.heardnames.name_spans`), sorted, their strings shared between pages
-    (`sitegen.heardnames.kept_spans`); None when not read.
+    (`sitegen.heardnames.kept_spans`); None when not read. ``figures`` are
+    the figures its texts give for the days they name
+    (`sitegen.textfigures.page_figures`), read once with the page and kept
+    with it in the page cache; None when not read (the checks read them then).
     """
 
     collection: str
@@ -122,6 +126,7 @@ class Document:
     source_digest: str = ""
     modified_ns: int = 0
     name_spans: tuple[str, ...] | None = None
+    figures: PageFigures | None = None
 
 
 class FailedPage(NamedTuple):
@@ -239,8 +244,9 @@ class _Page:
     ``body_facts`` the body's `sitegen.bodies.Body.facts` and summary then,
     so that a page taken from the page cache need not have them read from
     the Markdown cache (`sitegen.bodies.BodyBook.recall`).
-    ``name_spans``: `Document.name_spans`, kept with the page in the page
-    cache so that a rebuild does not read every text for them again.
+    ``name_spans`` and ``figures``: `Document.name_spans` and `Document.figures`,
+    kept with the page in the page cache so that a rebuild does not read
+    every text for them again.
     """
 
     collection: str
@@ -256,12 +262,13 @@ class _Page:
     body_key: tuple[str, str] = ("", "")
     body_facts: tuple[Facts, str] | None = None
     name_spans: tuple[str, ...] = ()
+    figures: PageFigures = ()
 
     def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
         # Texts as bytes (`sitegen.wiretext`): the page cache pickles the page this process keeps.
         return (_page_of, (self.collection, self.path, self.meta, self.yaml, packed(self.body), self.body_line,
                            self.slug, packed(self.front_matter), self.front_matter_line, self.tag_slugs,
-                           self.body_key, self.body_facts, self.name_spans))
+                           self.body_key, self.body_facts, self.name_spans, self.figures))
 
 
 def _page_of(collection: str, path: str, meta: InterviewMeta | CaseStudyMeta, yaml: YamlData, body: bytes,
@@ -352,7 +359,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         getattr(content, page.collection).append(Document(
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
             page.slug, page.front_matter, page.front_matter_line, keys[page.path],
-            found.modified.get(page.path, 0), kept_spans(page.name_spans, shared_spans)))
+            found.modified.get(page.path, 0), kept_spans(page.name_spans, shared_spans), page.figures))
     _report_misnamed(config.root, found.misnamed, content, report)
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
@@ -998,7 +1005,9 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
                       for tag in dict.fromkeys(meta.tags))
     return _Page(job.collection, rel, meta, data, job.body, job.body_line, slug,
                  job.front_matter, job.front_matter_line, tag_slugs,
-                 name_spans=tuple(name_spans(job.front_matter, job.body)))
+                 name_spans=tuple(name_spans(job.front_matter, job.body)),
+                 figures=page_figures(job.front_matter, job.front_matter_line, job.body, job.body_line,
+                                      meta.date.date()))
 
 
 def _no_url(meta: InterviewMeta | CaseStudyMeta, data: YamlData, rel: str, report: Report) -> None:

@@ -150,6 +150,29 @@ def one_slip_apart(typed: int, right: int) -> bool:
         longer[:index] + longer[index + 1:] == shorter for index in range(len(longer)))
 
 
+PageFigures = tuple[tuple[TextFigure, ...], ...]
+"""The figures of a page's texts (`page_figures`): one tuple per text that gives any, in the texts' order."""
+
+
+def page_figures(front_matter: str, front_matter_line: int, body: str, body_line: int,
+                 page_day: date) -> PageFigures:
+    """The figures of each text of a page (`dated_figures`): each front matter line (a summary, a case study's
+    problem) is a text of its own, and so is the body.
+
+    Takes the front matter as typed and the file line it starts on, the
+    body and its first file line, and the day the page was published.
+    Returns a tuple per text that gives figures, front matter lines first,
+    in file order; () for a page that names no day (most pages: found
+    without reading further). Pure: the page cache keeps it with the page.
+    """
+    if not (may_name_a_day(body) or may_name_a_day(front_matter)):
+        return ()
+    texts = [dated_figures([(number, line)], page_day)
+             for number, line in enumerate(front_matter.split("\n"), front_matter_line)]
+    texts.append(dated_figures(enumerate(body.split("\n"), body_line), page_day))
+    return tuple(tuple(figures) for figures in texts if figures)
+
+
 def dated_figures(lines: Iterable[tuple[int, str]], page_day: date) -> list[TextFigure]:
     """The figures a text gives for the days it names, ordered by place.
 
