@@ -10,7 +10,9 @@ writes a complete sitegen site into DIR:
     DIR/content/units/<id>.yaml         U units (default max(20, N // 50)): 2–6 cumulative
                                         tallies that add up, 2–3 targets, 2–4 milestones
     DIR/content/interviews/fangtan-NNNNN.md   90% of N: ~1,700 CJK characters of body,
-                                        4–6 `##` questions, a `-` list, a pipe table, a link, bold
+                                        4–6 `##` questions, a `-` list, a pipe table, a link, bold;
+                                        half of them give their unit's latest tally in words
+                                        (截至2018年4月26日，…收集问题清单296份，其中…), as the seed article does
     DIR/content/cases/anli-NNNNN.md     10% of N (every page i with i % 10 == 9)
 
 Everything is seeded per record (page i from ``"{seed}:page:{i}"``, unit j from
@@ -111,7 +113,8 @@ def cjk_count(text: str) -> int:
 
 @dataclass(frozen=True)
 class Unit:
-    """A generated unit: id, name, level, the YAML text of its file and its tally dates."""
+    """A generated unit: id, name, level, the YAML text of its file, its tally dates and its tallies
+    (``(as_of, collected, escalated, resolved, in_progress)``, oldest first)."""
 
     id: str
     name: str
@@ -119,6 +122,7 @@ class Unit:
     roles: tuple[str, str]
     yaml: str
     tally_dates: tuple[str, ...]
+    tallies: tuple[tuple[str, int, int, int, int], ...] = ()
 
 
 def unit_name(j: int) -> tuple[str, str]:
@@ -148,7 +152,10 @@ def make_unit(seed: int, j: int) -> Unit:
              f"summary: {name}{rng.choice(TIMES)}{rng.choice(ADVERBS)}开展大调研，{rng.choice(RESULTS)}。", ""]
     lines += tally_lines(tallies) + target_lines(rng) + milestone_lines(rng)
     dates = tuple(t["as_of"] for t in tallies)
-    return Unit(uid, name, level, (roles[0].format(n=name), roles[1].format(n=name)), "\n".join(lines) + "\n", dates)
+    figures = tuple((str(t["as_of"]), *(int(t[key]) for key in ("collected", "escalated", "resolved", "in_progress")))
+                    for t in tallies)  # type: ignore[misc]
+    return Unit(uid, name, level, (roles[0].format(n=name), roles[1].format(n=name)), "\n".join(lines) + "\n", dates,
+                figures)
 
 
 def make_tallies(rng: random.Random) -> list[dict[str, object]]:
@@ -312,7 +319,26 @@ def interview(seed: int, i: int, units: list[Unit]) -> str:
              f"  title: {scalar(SERIES[series][0] + '│' + title)}",
              f"  url: https://example.org/news/{100000 + i}.html"]
     text = body(rng, rng.sample(QUESTIONS, rng.randint(4, 6)), BODY_CJK, i)
+    statement = tally_statement(seed, i, unit, next(line for line in front if line.startswith("date: "))[6:])
+    if statement:  # after the lead paragraph, as the seed article gives its figures
+        lead, rest = text.split("\n\n", 1)
+        text = f"{lead}\n\n{statement}\n\n{rest}"
     return "---\n" + "\n".join(front) + "\n---\n\n" + text
+
+
+def tally_statement(seed: int, i: int, unit: Unit, published: str) -> str:
+    """Return the sentence in which half the interviews give their unit's latest tally of before ``published``
+    (``YYYY-MM-DD HH:MM``) figure for figure, in the seed article's words (截至…，收集问题清单296份，其中…); "" for
+    the other half and when the unit has no tally by then. Drawn from a random stream of its own, so the rest of
+    the page is the same either way."""
+    rng = random.Random(f"{seed}:figures:{i}")
+    known = [tally for tally in unit.tallies if tally[0] <= published[:10]]
+    if not known or rng.random() < 0.5:
+        return ""
+    as_of, collected, escalated, resolved, in_progress = known[-1]
+    year, month, day = (int(part) for part in as_of.split("-"))
+    return (f"截至{year}年{month}月{day}日，{unit.name}共收集问题清单{collected}份，其中{escalated}份已提交区相关部门，"
+            f"{resolved}份已经解决，{in_progress}份正在办理。")
 
 
 def case(seed: int, i: int, units: list[Unit]) -> str:
