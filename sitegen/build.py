@@ -687,7 +687,8 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     Whether the pages offer search and whether the build makes its index (the environment's
     ``search_index`` and ``search_built``) are inputs every page shares: the menu links to the
     search page only when the site offers search, which loads the index only when there is one.
-    So are the fingerprinted names of the theme's files (``fingerprinted_assets``), which every page links.
+    So are the fingerprinted names of the theme's files (``fingerprinted_assets``), which every page links,
+    and whether the site's feed and the case studies' are written (`sitegen.site.SiteGraph.has_feed`).
     """
     known = load_known_templates(cache)
     templates = TemplateDependencies(env, known)
@@ -695,7 +696,10 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     built = "index built" if env.globals.get("search_built", True) else "index not built"
     # Every page links the theme's files by their fingerprinted names: a changed stylesheet changes them all.
     assets = repr(sorted(env.globals.get("fingerprinted_assets", {}).items()))
-    prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search, built, assets]))
+    # Every page's head announces the site's feed, written only once an interview is published (the case
+    # studies' feed likewise): whether each is written is an input every page shares.
+    feeds_written = repr((graph.has_feed, graph.has_cases_feed))
+    prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search, built, assets, feeds_written]))
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
     # The files of the sitemap, and those of the open data (hundreds: a few per unit), are made together from one

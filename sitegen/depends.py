@@ -17,7 +17,7 @@ that can change its bytes:
   an entry shows that comes from its body (its text, counts, pictures:
   `ENTRY_FACETS`) only when a template of the closure names it,
   so that a list of titles is not rendered again when one text changes; a
-  unit or series view by its record and URL, and by every page it lists
+  unit or series view by its record, URL and whether it has a feed, and by every page it lists
   only when a template of the closure reads a list attribute
   (`LIST_ATTRIBUTES`, as ``view.interviews``, ``map(attribute="cases")``);
 - the parts of the site graph its templates read (``site.units``,
@@ -77,6 +77,9 @@ _SITE_PARTS: dict[str, tuple[str, ...]] = {
     "series": ("series",), "tags": ("tags",), "totals": ("units",),
     "pages": ("pages",), "assets": ("assets",), "data": ("data",), "now": ("now",),
     "latest_tallies": ("units",), "unit_groups": ("units",), "newest": ("interviews", "cases", "units"),
+    # Whether the site's feeds are written is in every page's key (`fingerprint_outputs` in sitegen.build):
+    # every page's head names the site's feed.
+    "has_feed": (), "has_cases_feed": (),
 }
 # Attributes of a unit or series view that hold its pages: reading them makes a page depend
 # on every page in the list; pages that never read them depend on the record and URL only.
@@ -603,7 +606,10 @@ class Fingerprints:
             record = value.unit if isinstance(value, UnitView) else value.series
             lists = ([] if not deep else [value.interviews, value.cases] if isinstance(value, UnitView)
                      else [value.interviews])
+            # Whether it has a feed (`UnitView.has_feed`) is in its key even without its lists: the pages
+            # that link the feed, or list the feeds, show it.
             return b"#" + raw_digest(type(value).__name__.encode(), self.value(record), value.url.encode(),
+                                     b"feed" if value.has_feed else b"no feed",
                                      *(self.value(items, deep, facets) for items in lists))
         if isinstance(value, Document):
             return b"#" + raw_digest(b"document", *self._document(value))

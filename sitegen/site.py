@@ -478,8 +478,15 @@ class UnitView:
 
     @property
     def feed_url(self) -> str:
-        """Site path of the unit's Atom feed of interviews (``/units/baihe/feed.xml``)."""
+        """Site path of the unit's Atom feed of interviews (``/units/baihe/feed.xml``), written only when
+        `has_feed`."""
         return self.url + FEED_FILE
+
+    @property
+    def has_feed(self) -> bool:
+        """Whether the unit has a feed: it holds the unit's interviews, so a unit with no published interview
+        (only case studies, or nothing yet) has none, and no page links one. Takes and raises nothing."""
+        return bool(self.interviews)
 
 
 UNIT_LEVEL_ORDER = ("district", "town", "subdistrict", "park", "village", "community", "committee")
@@ -549,8 +556,14 @@ class SeriesView:
 
     @property
     def feed_url(self) -> str:
-        """Site path of the series' Atom feed (``/series/<id>/feed.xml``)."""
+        """Site path of the series' Atom feed (``/series/<id>/feed.xml``), written only when `has_feed`."""
         return self.url + FEED_FILE
+
+    @property
+    def has_feed(self) -> bool:
+        """Whether the series has a feed: only when it has a published interview, as a feed of nothing is
+        neither written nor linked. Takes and raises nothing."""
+        return bool(self.interviews)
 
 
 @dataclass(frozen=True)
@@ -617,7 +630,7 @@ class SiteGraph:
     def _site_paths(self) -> tuple[set[str], set[str]]:
         """The site paths of the pages and of the content files (``/files/a.pdf``), made at the first use."""
         return ({page.url for page in self.pages},
-                {"/" + rel.removeprefix("content/") for rel in self.assets} | set(_feed_urls(self)))
+                {"/" + rel.removeprefix("content/") for rel in self.assets} | set(_feed_urls(self, written=True)))
 
     def leads_to(self, path: str) -> bool:
         """Whether the site path ``path`` (decoded, no query) names a page, a content file or a file the build
@@ -641,6 +654,18 @@ class SiteGraph:
         summed = {id(unit) for unit in summed_units([view.unit for view in self.units])[0]}
         return [(view.unit.name, view.latest_tally) for view in self.units
                 if view.latest_tally and id(view.unit) in summed]
+
+    @property
+    def has_feed(self) -> bool:
+        """Whether the site's feed of interviews (`SiteLinks.feed`) is written: only when an interview is
+        published, as a feed of nothing is neither written nor linked. Takes and raises nothing."""
+        return bool(self.interviews)
+
+    @property
+    def has_cases_feed(self) -> bool:
+        """Whether the case studies' feed (`SiteLinks.cases_feed`) is written: only when a case study is
+        published. Takes and raises nothing."""
+        return bool(self.cases)
 
     def newest(self) -> datetime | None:
         """When the site's content last changed: the newest publish time or tally date (None if neither)."""
@@ -1318,11 +1343,29 @@ def _taken_paths(graph: SiteGraph) -> dict[str, str]:
     return taken
 
 
-def _feed_urls(graph: SiteGraph) -> list[str]:
+def _feed_urls(graph: SiteGraph, *, written: bool = False) -> list[str]:
     """The site paths of every feed: the site's, the case studies', then each unit's and each series'
-    (``…/feed.xml``)."""
-    return ([graph.links.feed, graph.links.cases_feed] + [view.feed_url for view in graph.units]
-            + [view.feed_url for view in graph.series])
+    (``…/feed.xml``). ``written``: only those the build writes, a feed with no entries left out
+    (`SiteGraph.has_feed`, `UnitView.has_feed` …); without it, every feed's path, which no file under
+    content/ may take, as the feed is written there once it has an entry."""
+    site = [(graph.links.feed, graph.has_feed), (graph.links.cases_feed, graph.has_cases_feed)]
+    views = [(view.feed_url, view.has_feed) for view in [*graph.units, *graph.series]]
+    return [url for url, made in site + views if made or not written]
+
+
+def _feedless(graph: SiteGraph) -> dict[str, tuple[str, str, str]]:
+    """``{site path of a feed not written: (whose, what it would hold, the page to link instead)}``, for the
+    hint of a link to it (`_LinkHints`): a unit or series with no published interview, or a site with no
+    interview or no case study published."""
+    feedless = {view.feed_url: (f"the {kind} {name}", "its interviews", view.url)
+                for kind, views in (("unit", graph.units), ("series", graph.series)) for view in views
+                if not view.has_feed
+                for name in [view.unit.name if isinstance(view, UnitView) else view.series.title]}
+    if not graph.has_feed:
+        feedless[graph.links.feed] = ("the site", "its interviews", graph.links.interviews)
+    if not graph.has_cases_feed:
+        feedless[graph.links.cases_feed] = ("the site", "its case studies", graph.links.cases)
+    return feedless
 
 
 def _parents(rel: str) -> list[str]:
@@ -1638,7 +1681,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     """
     held = {graph.config.permalinks.url(d.collection, d.slug): d for d in held_back}
     titles = {page.url: page.title for page in graph.pages}
-    pages, files = set(titles), {"/" + rel.removeprefix("content/") for rel in graph.assets} | set(_feed_urls(graph))
+    pages, files = set(titles), {"/" + rel.removeprefix("content/") for rel in graph.assets} | set(
+        _feed_urls(graph, written=True))
     checked = checked or graph.urls  # the preview's pages are checked for the address the site is published at
     base = checked.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
@@ -2268,6 +2312,7 @@ class _LinkHints:
                       for where in ("/", _folder_and_last(term.url)[0])}
         self._records = _record_folders(graph, self._by_folder)
         self._feed = graph.links.feed
+        self._feedless = _feedless(graph)
 
     def hint(self, path: str, place: str = "") -> str:
         """The hint for a link to the site path ``path``, which names no page or file of the site.
@@ -2279,6 +2324,14 @@ class _LinkHints:
         if made is None:
             made = self._made[path, place] = self._hint(path, place)
         return made
+
+    def _feedless_hint(self, feed: str, place: str) -> str:
+        """The hint for a link to ``feed``, the path of a feed the build does not write (`_feedless`): the page
+        to link instead, with the place the link typed."""
+        what, held, page = self._feedless[feed]
+        write, lacking = _rewritten(page, place, self._places)
+        return (f"{what} has no feed: a feed holds {held}, and none is published, so none is written; link the "
+                f"page instead, {write}{lacking}")
 
     def _hint(self, path: str, place: str) -> str:
         held = self._held_back.get(path if path.endswith("/") else path + "/")
@@ -2294,6 +2347,8 @@ class _LinkHints:
             keep = keep_aliases(self._documents[source], [path], source)
             return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {write}, "
                     f"or {keep} so the old address leads there too{lacking}")
+        if path in self._feedless:
+            return self._feedless_hint(path, place)
         feed = self._moved.get(path.removesuffix(FEED_FILE)) if path.endswith("/" + FEED_FILE) else None
         if feed is not None and feed[2] not in self._documents:  # a unit's or series' feed moves with its page
             url, title, _ = feed
@@ -2323,6 +2378,9 @@ class _LinkHints:
                     f"{FEED_FILE} ({records.pages[0].url}{FEED_FILE}), and the site's newest interviews are at "
                     f"{self._feed}")
         if last == FEED_FILE and parent in self._records and record:  # the feed of a unit or series none is
+            meant = _read_record(record, self._records[parent]).meant
+            if len(meant) == 1 and meant[0].url + FEED_FILE in self._feedless:  # one there is, with no feed
+                return self._feedless_hint(meant[0].url + FEED_FILE, place)
             return (f"a feed is at the address of its {self._records[parent].kind}'s page and {FEED_FILE}; "
                     + _no_record_hint(_read_record(record, self._records[parent]), parent, self._records[parent],
                                       lambda url: _rewritten(url + FEED_FILE, place, self._places)))

@@ -6413,8 +6413,11 @@ def test_a_link_to_a_unit_or_series_that_does_not_exist_names_those_there_are_an
      "file content/units/huaxin.yaml): link to the page of one there is, by its address: /units/baihe/ (白鹤镇), "
      "/units/baihecun/ (白鹤村); or, if it is a new unit, create its file by running, in the site folder: sitegen new "
      "unit 名称 --id huaxin (with the unit's name in place of 名称), which makes content/units/huaxin.yaml"),
-    ("/units/bai-he-cun/feed.xml", "a feed is at the address of its unit's page and feed.xml; did you mean "
-     "/units/baihecun/feed.xml (白鹤村)?"),
+    # 白鹤村 has no interview, so no feed (there was one, empty): its page is offered instead.
+    ("/units/bai-he-cun/feed.xml", "the unit 白鹤村 has no feed: a feed holds its interviews, and none is published, "
+     "so none is written; link the page instead, /units/baihecun/"),
+    ("/units/baihecun/feed.xml", "the unit 白鹤村 has no feed: a feed holds its interviews, and none is published, "
+     "so none is written; link the page instead, /units/baihecun/"),
     ("/units/feed.xml", "there is no feed at /units/feed.xml; each unit has its own, at its page's address and feed.xml "
      "(/units/baihe/feed.xml), and the site's newest interviews are at /feed.xml"),
 ])

@@ -135,15 +135,16 @@ def test_a_feed_fingerprint_changes_with_the_card_of_an_entry_it_holds_and_only_
     root = write_site(tmp_path / "site", {path: interview(f"访谈{i}", date=f"2018-05-0{i + 1} 10:00", body=f"回答{i}。\n")
                                           for i, path in pages.items()}, config=MINIMAL_CONFIG + "feed_entries: 2\n")
     first = _feed_prints(root)
-    assert sorted(first) == ["/cases/feed.xml", "/feed.xml", "/series/dadiaoyan/feed.xml", "/units/baihe/feed.xml"]
+    # No case study: no feed of them (a feed of nothing is not written).
+    assert sorted(first) == ["/feed.xml", "/series/dadiaoyan/feed.xml", "/units/baihe/feed.xml"]
     assert all(re.fullmatch("[0-9a-f]{32}", print_) for print_ in first.values())
-    assert len(set(first.values())) == 4  # each feed has its own title and addresses
+    assert len(set(first.values())) == 3  # each feed has its own title and addresses
     assert _feed_prints(root) == first  # the same site loaded again: the same fingerprints
     (root / pages[0]).write_text(interview("访谈0", date="2018-05-01 10:00", body="回答0，补充。\n"), encoding="utf-8")
     assert _feed_prints(root) == first  # p0 is the oldest: in no feed of two entries
     (root / pages[2]).write_text(interview("访谈2", date="2018-05-03 10:00", body="回答2，补充。\n"), encoding="utf-8")
     edited = _feed_prints(root)
-    # Its summary shows in every feed of interviews; the case studies' feed, with none, is as it was.
+    # Its summary shows in every feed of interviews.
     assert [url for url in sorted(first) if edited[url] != first[url]] == [
         "/feed.xml", "/series/dadiaoyan/feed.xml", "/units/baihe/feed.xml"]
 

@@ -125,15 +125,78 @@ def test_the_case_studies_have_a_feed_of_their_own(output: Path) -> None:
     assert about[:2] == ["/feed.xml", "/cases/feed.xml"]
 
 
-def test_a_feed_with_no_entries_is_valid_and_stable(tmp_path: Path) -> None:
-    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B,
-                                 "content/interviews/a.md": interview()})
+def _announced(page: Path) -> list[str]:
+    """The feeds a page announces in its head."""
+    return [link.get("href") for link in parse_html(page).cssselect('link[rel="alternate"][type="application/atom+xml"]')]
+
+
+def test_a_unit_with_no_interview_has_no_feed_and_no_page_links_one(tmp_path: Path) -> None:
+    # 金泽镇 has a case study and no interview: its page offered 订阅金泽镇访谈 and the about-data page listed a feed
+    # that held nothing (its feed carries the unit's interviews only).
+    case = ("---\ntitle: 金泽镇的案例\nunit: jinze\nstatus: resolved\nproblem: 问题。\nactions: [做法]\n"
+            "date: 2018-05-02 10:00\n---\n\n正文。\n")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B, "content/interviews/a.md": interview(),
+                                 "content/cases/jinze.md": case})
     output = build_at(root)
-    tree, parsed = parse_feed(output / "units/jinze/feed.xml")
-    assert parsed.entries == []
-    assert tree.getroot().findtext(f"{ATOM}updated") == "2018-05-03T10:00:00+08:00"
-    first = (output / "units/jinze/feed.xml").read_bytes()
-    assert build_at(root) and (output / "units/jinze/feed.xml").read_bytes() == first
+    assert not (output / "units/jinze/feed.xml").exists()
+    assert (output / "units/baihe/feed.xml").exists()
+    jinze = parse_html(output / "units/jinze/index.html")
+    assert [a.get("href") for a in jinze.cssselect(".feed-link a")] == []
+    assert _announced(output / "units/jinze/index.html") == ["/feed.xml"]
+    baihe = parse_html(output / "units/baihe/index.html")
+    assert [a.get("href") for a in baihe.cssselect(".feed-link a")] == ["/units/baihe/feed.xml", "/about-data/#feeds"]
+    assert _announced(output / "units/baihe/index.html") == ["/feed.xml", "/units/baihe/feed.xml"]
+    about = parse_html(output / "about-data/index.html").cssselect("#feeds a[type]")
+    assert [(a.get("href"), a.text_content()) for a in about] == [
+        ("/feed.xml", "全部访谈（Atom）"), ("/cases/feed.xml", "典型案例（Atom）"),
+        ("/series/dadiaoyan/feed.xml", "栏目：大调研微访谈（Atom）"), ("/units/baihe/feed.xml", "单位：白鹤镇（Atom）")]
+    assert "feed.xml" not in (output / "sitemap.xml").read_text(encoding="utf-8")
+    # Its first interview brings the feed and its links; taking it off again takes them away.
+    (root / "content/interviews/b.md").write_text(
+        interview("金泽访谈", date="2018-05-06 09:30").replace("unit: baihe", "unit: jinze"), encoding="utf-8")
+    assert build_at(root) and [e.title for e in parse_feed(output / "units/jinze/feed.xml")[1].entries] == ["金泽访谈"]
+    assert _announced(output / "units/jinze/index.html") == ["/feed.xml", "/units/jinze/feed.xml"]
+    assert "/units/jinze/feed.xml" in [a.get("href") for a in parse_html(output / "about-data/index.html")
+                                       .cssselect("#feeds a[type]")]
+    (root / "content/interviews/b.md").unlink()
+    build_at(root)
+    assert not (output / "units/jinze/feed.xml").exists()
+    assert _announced(output / "units/jinze/index.html") == ["/feed.xml"]
+    assert "/units/jinze/feed.xml" not in [a.get("href") for a in parse_html(output / "about-data/index.html")
+                                           .cssselect("#feeds a[type]")]
+
+
+def test_a_series_or_site_with_nothing_to_carry_has_no_feed(tmp_path: Path) -> None:
+    # A series with no interview yet, and a site with no case study: their feeds were written empty and linked.
+    root = write_site(tmp_path, {"content/series/qita.yaml": SERIES, "content/interviews/a.md": interview()})
+    output = build_at(root)
+    assert not (output / "series/qita/feed.xml").exists() and not (output / "cases/feed.xml").exists()
+    assert parse_html(output / "series/qita/index.html").cssselect(".feed-link") == []
+    assert _announced(output / "series/qita/index.html") == ["/feed.xml"]
+    assert parse_html(output / "cases/index.html").cssselect(".feed-link") == []
+    assert _announced(output / "cases/index.html") == ["/feed.xml"]
+    about = [a.get("href") for a in parse_html(output / "about-data/index.html").cssselect("#feeds a[type]")]
+    assert about == ["/feed.xml", "/series/dadiaoyan/feed.xml", "/units/baihe/feed.xml"]
+
+
+def test_a_site_with_no_interview_announces_no_feed_of_interviews(tmp_path: Path) -> None:
+    case = ("---\ntitle: 白鹤镇的案例\nunit: baihe\nstatus: resolved\nproblem: 问题。\nactions: [做法]\n"
+            "date: 2018-05-02 10:00\n---\n\n正文。\n")
+    root = write_site(tmp_path, {"content/cases/a.md": case})
+    output = build_at(root)
+    assert sorted(path.relative_to(output).as_posix() for path in output.rglob("feed.xml")) == ["cases/feed.xml"]
+    assert _announced(output / "index.html") == []
+    assert _announced(output / "cases/a/index.html") == ["/cases/feed.xml"]
+    assert parse_html(output / "interviews/index.html").cssselect(".feed-link") == []
+    about = [a.get("href") for a in parse_html(output / "about-data/index.html").cssselect("#feeds a[type]")]
+    assert about == ["/cases/feed.xml"]
+    # The first interview: every page announces the site's feed, rendered again though it shows nothing else new.
+    (root / "content/interviews").mkdir()
+    (root / "content/interviews/a.md").write_text(interview(), encoding="utf-8")
+    build_at(root)
+    assert _announced(output / "index.html") == ["/feed.xml"]
+    assert _announced(output / "cases/a/index.html") == ["/feed.xml", "/cases/feed.xml"]
+    assert _announced(output / "accessibility/index.html") == ["/feed.xml"]
 
 
 def test_feed_content_links_are_absolute(tmp_path: Path) -> None:

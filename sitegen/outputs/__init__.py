@@ -5,7 +5,7 @@ index, which runs a program over the finished site:
 
 | module | job |
 |---|---|
-| `feeds` | Atom feeds of interviews: site-wide, per series, per unit (RFC 4287) |
+| `feeds` | Atom feeds of interviews (site-wide, per series, per unit) and of case studies (RFC 4287), each written only when it has an entry |
 | `sitemap` | ``sitemap.xml`` (Sitemaps 0.9) and ``robots.txt`` |
 | `opendata` | CSV/JSON of tallies, targets, milestones, units; ``datapackage.json`` (Frictionless); their zip |
 | `structured` | per-page ``<head>`` data: Open Graph, government meta tags, JSON-LD (used by render) |

@@ -5,8 +5,8 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
 - feed ``id`` and ``rel="self"`` link: the feed's absolute address; a
   ``rel="alternate"`` link to the HTML page it mirrors (home, series or
   unit page); ``updated``: the newest entry's time of change (see below; or, for a feed
-  with no entries yet, the newest date of the site's content, so rebuilds
-  write the same bytes); ``author``: the site's publisher.
+  with no entries, which a build does not write, the newest date of the site's content);
+  ``author``: the site's publisher.
 - one ``entry`` for each of the newest ``feed_entries`` published
   interviews, or case studies in theirs (50 unless ``site.yaml`` says
   otherwise), newest first: ``id`` and
@@ -26,7 +26,9 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
 
 Feed paths: ``/feed.xml``, and ``feed.xml`` inside the case studies' list
 folder (``/cases/feed.xml``) and each series and unit page's folder
-(`sitegen.site.FEED_FILE`).
+(`sitegen.site.FEED_FILE`). A feed is written only when it has an entry: a
+unit or series with no published interview (a unit with case studies only)
+has no feed, and no page links one (`all_feeds`).
 
 May import: config, site (and feedgen, the standard library).
 """
@@ -88,9 +90,12 @@ def unit_feed(graph: SiteGraph, view: UnitView) -> Feed:
 
 
 def all_feeds(graph: SiteGraph) -> list[Feed]:
-    """Every feed of the site: site-wide, the case studies', then per series, then per unit."""
-    return ([site_feed(graph), cases_feed(graph)] + [series_feed(graph, v) for v in graph.series]
-            + [unit_feed(graph, v) for v in graph.units])
+    """Every feed the site writes: site-wide, the case studies', then per series, then per unit; each only when
+    it has an entry (`sitegen.site.SiteGraph.has_feed`, `has_cases_feed`, `UnitView.has_feed`,
+    `SeriesView.has_feed`): a feed of nothing is not written, and no page links it."""
+    return [*([site_feed(graph)] if graph.has_feed else []), *([cases_feed(graph)] if graph.has_cases_feed else []),
+            *(series_feed(graph, v) for v in graph.series if v.has_feed),
+            *(unit_feed(graph, v) for v in graph.units if v.has_feed)]
 
 
 def entry_author(graph: SiteGraph, entry: Entry) -> str:

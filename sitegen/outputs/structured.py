@@ -102,13 +102,15 @@ def page_description(graph: SiteGraph, page: Page) -> str:
 
 
 def _feeds(graph: SiteGraph, page: Page) -> tuple[tuple[str, str], ...]:
-    feeds = [site_feed(graph)]
-    if page.kind == "case" or page.template == "cases.html":
+    """``(title, site path)`` of the feeds a page announces: the site's, and the case studies', its series' or
+    its unit's where the page is theirs; only feeds the build writes (`sitegen.outputs.feeds.all_feeds`)."""
+    feeds = [site_feed(graph)] if graph.has_feed else []
+    if (page.kind == "case" or page.template == "cases.html") and graph.has_cases_feed:
         feeds.append(cases_feed(graph))
     context = page.context
-    if "series" in context:
+    if "series" in context and context["series"].has_feed:
         feeds.append(series_feed(graph, context["series"]))
-    if "unit" in context:
+    if "unit" in context and context["unit"].has_feed:
         feeds.append(unit_feed(graph, context["unit"]))
     entry = context.get("entry")
     if page.kind == "interview" and entry is not None:
