@@ -42,7 +42,8 @@ from .config import SITEGEN_FOLDERS, Config, Permalinks, setting_place
 from .errors import Report, new_record_command, paste_hint
 from .lazyre import compile_later
 from .load import Content, Document, alias_as_typed, keep_aliases
-from .markup import LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_minutes, slugify_heading, swallowed_title
+from .markup import (LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_minutes, slugify_heading, summarize,
+                     swallowed_title)
 from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, in_chinese_quotes, is_external_address,
                      names_of, plain_name, publish_time_text, short_name, site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
@@ -782,6 +783,20 @@ class _Pictures:
         return {src: size for src in document.rendered.images if (size := self.size(src)) is not None}
 
 
+def list_summary(meta: Any, text_summary: str, length: int) -> str:
+    """The summary lists, feeds and the page's description show of a page (`Entry.summary`).
+
+    Takes its front matter, the automatic summary of its text (`sitegen.markup.summarize` of the
+    body, at the site's ``summary_length``) and that length. Returns the ``summary:`` the editor wrote,
+    as typed; else, for a case study, the problem it took on (``problem:``), shortened as an automatic
+    summary is, to ``length`` characters; else the text's summary. Raises nothing.
+    """
+    if meta.summary:
+        return str(meta.summary)
+    problem = getattr(meta, "problem", "")
+    return summarize(problem, length) if problem and problem.strip() else text_summary
+
+
 def _entries(config: Config, documents: Sequence[Document], units: dict[str, UnitView],
              series: dict[str, SeriesView], now: datetime, include_drafts: bool,
              term: Callable[[str], Term], pictures: _Pictures) -> list[Entry]:
@@ -797,7 +812,7 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
         entries.append(Entry(
             document=document, url=config.permalinks.url(document.collection, document.slug), unit=unit,
             series=series[series_id].series if series_id else None,
-            summary=meta.summary or rendered.summary,
+            summary=list_summary(meta, rendered.summary, config.summary_length),
             word_count=rendered.word_count,
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
             tags=[term(name) for name in meta.tags], latest_tally=latest,

@@ -126,6 +126,43 @@ def test_unit_page_shows_tallies_targets_and_milestones(example_site: Path) -> N
     assert "做大做强白鹤草莓" in titles and "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤" in titles
 
 
+CAOMEI_PROBLEM = ("白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史。调研中，草莓和果蔬企业希望把这一传统优势产业做大、做强、做优、"
+                  "做出特色，建议加大政策扶持和科研投入，推动规模化、标准化、品牌化发展。")
+SIGE_ZUI_PROBLEM = ("大调研发现，白鹤镇居民对红白事场所、日托中心、健身设施和环境卫生的需求最为迫切，这些正是群众最期盼、最焦虑、"
+                    "最担心、最不满意的问题。")
+
+
+def test_lists_of_case_studies_show_the_problem_each_took_on(example_site: Path) -> None:
+    # They showed the start of the text (白鹤种草莓已有30多年，…), not the problem the page itself shows under 问题.
+    output = example_site / "output"
+    expected = [("白鹤镇补齐“四个最”民生短板", SIGE_ZUI_PROBLEM), ("做大做强白鹤草莓", CAOMEI_PROBLEM)]
+    for page in ("cases/index.html", "tags/da-diao-yan/index.html"):
+        shown = [(text_of(li.cssselect(".entry-title")[0]), text_of(li.cssselect(".entry-summary")[0]))
+                 for li in parse_html(output / page).cssselect(".entry") if "/cases/" in li.cssselect("a")[0].get("href")]
+        assert shown == expected, page
+    unit = parse_html(output / "units/baihe/index.html").cssselect("#cases-heading")[0].getparent()
+    assert [text_of(p) for p in unit.cssselect(".entry-summary")] == [SIGE_ZUI_PROBLEM, CAOMEI_PROBLEM]
+    feed = (output / "cases/feed.xml").read_text(encoding="utf-8")
+    assert re.findall("<summary>(.*?)</summary>", feed) == [SIGE_ZUI_PROBLEM, CAOMEI_PROBLEM]
+    page = parse_html(output / "cases/baihe-caomei/index.html")
+    assert page.cssselect('meta[name="description"]')[0].get("content") == CAOMEI_PROBLEM
+    assert text_of(page.cssselect(".case-facts dd")[0]) == CAOMEI_PROBLEM
+
+
+def test_a_case_summary_is_the_summary_typed_else_its_problem_cut_at_summary_length(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    (root / "site.yaml").write_text((root / "site.yaml").read_text(encoding="utf-8") + "summary_length: 60\n",
+                                    encoding="utf-8")
+    caomei = root / "content/cases/baihe-caomei.md"
+    caomei.write_text(caomei.read_text(encoding="utf-8").replace("related_tally:", "summary: 白鹤镇做大做强草莓产业。\nrelated_tally:"),
+                      encoding="utf-8")
+    build(BuildOptions(root=root))
+    listed = [text_of(p) for p in parse_html(root / "output/cases/index.html").cssselect(".entry-summary")]
+    # The problem of 四个最, 66 characters, cut at 60 as the text's summary is: after a clause, with "…".
+    assert listed == ["大调研发现，白鹤镇居民对红白事场所、日托中心、健身设施和环境卫生的需求最为迫切，这些正是群众最期盼、最焦虑、最担心…",
+                      "白鹤镇做大做强草莓产业。"]
+
+
 def test_a_tag_page_says_which_of_its_pages_are_interviews_and_which_case_studies(example_site: Path) -> None:
     # A tag lists both kinds together: the archive said which each was, the tag page did not.
     tag = parse_html(example_site / "output/tags/cao-mei-chan-ye/index.html")
