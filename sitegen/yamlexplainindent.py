@@ -333,20 +333,76 @@ def _line_numbers(numbers: Sequence[int]) -> str:
     return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
 
 
+LOST_ITEM = "this list item lost its indent (缩进): it is "
+"""The start of `item_lost_indent`'s message, by which `sitegen.yamlexplain` knows the issue to mend
+(`item_lost_indent_mend`)."""
+
+
 def item_lost_indent(lines: Lines, line: int, column: int,
                       first_line: int) -> tuple[str, str, tuple[int, int]] | None:
-    """Explain a list item typed further out than the items above it (a tally pasted at the left edge).
+    """Explain a list item typed further out than the items above it (a tally pasted at the left edge, or with 1
+    space where the others have 2).
 
-    ``tallies:`` / ``  - as_of: …`` and its fields / ``- as_of: …``: the
-    parse error is at the ``-`` of the 0-based ``line`` (at ``column``).
-    The item belongs to the list above it; its "-" goes as far in as theirs.
-    The lines under it move with it when they stand as far in as its own
-    key (the whole item was pasted out), not when they already line up with
-    the fields of the items above; other items typed as far out below it
-    move too, so that one round of the hint mends them all. ``first_line``
-    turns 0-based lines into file lines. A trailing ``# comment`` on any
-    line changes nothing. Returns (message, hint, the item's 0-based
-    position), or None for any other shape.
+    ``tallies:`` / ``  - as_of: …`` and its fields / ``- as_of: …``: the parse error is at the ``-`` of the
+    0-based ``line`` (at ``column``); the lines to move are `_lost`'s. The message says how far in the item is
+    and the items above are; the hint the spaces to add, the lines to add them to and the item's line as it
+    then reads. ``first_line`` turns 0-based lines into file lines. A trailing ``# comment`` on any line
+    changes nothing. Returns (message, hint, the item's 0-based position), or None for any other shape.
+    """
+    found = _lost(lines, line, column)
+    if found is None:
+        return None
+    above, key, spaces, moved, whole = found
+    dash, lead = indent_of(lines.line(above)), _item_lead(lines.line(above))
+    numbers = [number + first_line for number in moved]
+    if whole:
+        runs = f"lines {numbers[0]} to {numbers[-1]}"
+        what = (" (this item and the lines under it)" if len(_items_in(lines, moved, column)) == 1
+                else " (the items typed as far out as this one, and the lines under them)")
+    else:
+        runs, what = _line_numbers(numbers), (" (the items below it typed as far out too)" if len(moved) > 1 else "")
+    where = f"indented {_spaces(column)}" if column else "at the left edge"
+    message = (f'{LOST_ITEM}{where}, further out than the items of "{clip(key, 20)}:" above it ("{lead}", '
+               f"{_spaces(dash)}), so YAML cannot read it as one of them")
+    typed = " " * spaces + _as_typed(lines.line(line))
+    them = not whole and len(numbers) > 1
+    how = (f"add {_spaces(spaces)} at the start of {runs}{what}, so that {'they line' if them else 'this item lines'} "
+           f'up with "{lead}" above {"them" if them else "it"}')
+    hint = paste_hint(how, f'"{typed}"') if moved == [line] else f'{how}; line {line + first_line} then reads "{typed}"'
+    return message, hint, (line, column)
+
+
+def item_lost_indent_mend(lines: Lines, line: int, column: int) -> dict[int, str] | None:
+    """The lines of ``lines`` as `item_lost_indent`'s hint mends them, for the item at the 0-based ``line`` and
+    ``column``: ``{0-based line: its text}``, read in their place so that the rest of the text is checked in the
+    same run, as it will be read once the hint is followed. None for any other shape."""
+    found = _lost(lines, line, column)
+    if found is None:
+        return None
+    _above, _key, spaces, moved, _whole = found
+    return {number: " " * spaces + lines.line(number) for number in moved}
+
+
+def _items_in(lines: Lines, numbers: list[int], column: int) -> list[int]:
+    """The 0-based lines of ``numbers`` that are list items with their "-" at ``column``."""
+    return [number for number in numbers if is_item(lines.line(number)) and indent_of(lines.line(number)) == column]
+
+
+def _as_typed(text: str) -> str:
+    """A line as a hint gives it to type: whole, or without its ``# comment`` when it is longer than
+    `PASTE_LIMIT`; its trailing spaces left out."""
+    return split_comment(text)[0].rstrip() if len(text) > PASTE_LIMIT else text.rstrip()
+
+
+def _lost(lines: Lines, line: int, column: int) -> tuple[int, str, int, list[int], bool] | None:
+    """For a list item at the 0-based ``line``, its "-" at ``column``, further out than the items above it in
+    its list: (the 0-based line of the last item above, the key holding the list, the spaces too few, the 0-based
+    lines to move in by them, whether they are the items with the lines under them), or None.
+
+    The item belongs to the list above it; its "-" goes as far in as theirs. The lines under it move with it
+    when they stand as far in as its own key (the whole item was pasted out), not when they already line up
+    with the fields of the items above; other items typed as far out below it move too, so that one round of
+    the hint mends them all.
     """
     here = lines.line(line)
     if not is_item(here) or indent_of(here) != column:
@@ -362,30 +418,16 @@ def item_lost_indent(lines: Lines, line: int, column: int,
     dash = min(indent_of(lines.line(n)) for n in held)
     if not all(is_item(lines.line(n)) for n in held if indent_of(lines.line(n)) == dash):
         return None  # the lines further in are no list under the key above
-    above = lines.line(max(n for n in held if indent_of(lines.line(n)) == dash))
-    spaces, fields = dash - column, typed_value(above)[0]
+    above = max(n for n in held if indent_of(lines.line(n)) == dash)
+    spaces, fields = dash - column, typed_value(lines.line(above))[0]
     if fields - dash != typed_value(here)[0] - column:
         return None
     items, last, inner = items_typed_out(lines, line, column, dash)
-    more = spaces_more(spaces, column)
-    lead = _item_lead(above)
     if inner is None or inner == fields:  # only the "- " lines are out of line
-        if len(items) == 1:
-            hint = f'indent it by {more}{f" ({dash} in all)" if column else ""}, lined up with "{lead}" above it'
-        else:
-            below = _line_numbers([n + first_line for n in items[1:]])
-            hint = (f'indent it and {below} (the items below it typed as far out) by {more} each, '
-                    f'lined up with "{lead}" above them')
-    elif inner == fields - spaces:  # the whole item is out of line
-        what = ("this item and the lines under it" if len(items) == 1
-                else "the items typed as far out as this one, and the lines under them")
-        hint = (f"indent lines {line + first_line} to {last + first_line} by {more} each ({what}), "
-                f'so that this item lines up with "{lead}" above it')
-    else:
-        return None
-    message = (f'this list item lost its indent (缩进): it is not lined up with the items of "{clip(key, 20)}:" '
-               "above it, so YAML cannot read it as one of them")
-    return message, hint, (line, column)
+        return above, key, spaces, items, False
+    if inner == fields - spaces:  # the whole item is out of line
+        return above, key, spaces, [n for n in range(line, last + 1) if holds_yaml(lines.line(n))], True
+    return None
 
 
 TYPED_IN = "this list item is indented (缩进) "

@@ -599,6 +599,9 @@ MISTAKES: dict[str, list[Mistake]] = {
          "  - as_of: 2018-04-26\\n    …\\n- as_of: 2018-06-30\\n    collected: 310",
          {_U: UNIT + "- as_of: 2018-06-30\n    collected: 310\n    escalated: 150\n    resolved: 110\n"
                      "    in_progress: 50\n"}),
+        ("A target typed with 1 space where the others have 2", "  - group: institutions\\n    target: 100\\n"
+         " - group: residents", {_U: UNIT + "targets:\n  - group: institutions\n    target: 100\n - group: residents\n"
+                                          "    target: 80\n"}),
         ("The first item of a list at the left edge, the others indented (read as one item)",
          "tags:\\n- 大调研\\n  - 补短板", {_P: interview(extra="tags:\n- 大调研\n  - 补短板\n")}),
         ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),

@@ -3284,13 +3284,52 @@ def test_a_pasted_tally_whose_dash_lost_its_indent_is_told_at_its_own_line(tmp_p
     unit = root / UNIT_PATH
     unit.write_text(UNIT + tally.removeprefix("  "), encoding="utf-8")
     line = UNIT.count("\n") + 1
+    typed = "  - as_of: 2018-05-31" + ("   # 截至日期：以下都是到这一天的数字 figures as of this day" if comments else "")
     assert printed(root) == [
-        f'{UNIT_PATH}:{line}:1: error: this list item lost its indent (缩进): it is not lined up with the items of '
-        '"tallies:" above it, so YAML cannot read it as one of them (YAML parser: while parsing a block mapping: did '
-        'not find expected key)\n'
-        '  hint: indent it by 2 spaces, lined up with "- as_of:" above it']
-    _indented_as_told(unit, printed(root)[0])
+        f'{UNIT_PATH}:{line}:1: error: this list item lost its indent (缩进): it is at the left edge, further out than '
+        'the items of "tallies:" above it ("- as_of:", 2 spaces), so YAML cannot read it as one of them (YAML parser: '
+        'while parsing a block mapping: did not find expected key)\n'
+        f'  hint: add 2 spaces at the start of line {line}, so that this item lines up with "- as_of:" above it: '
+        f'"{typed}"']
+    _slipped(unit, "- as_of: ", "  - as_of: ")
     assert printed(root) == []
+
+
+SECOND_TALLY = ("  - as_of: 2018-06-30\n    batches: 320\n    collected: 300\n    escalated: 143\n    resolved: 107\n"
+                "    in_progress: 50\n")
+"""A second tally for the example's unit, typed as the first is."""
+
+
+@pytest.mark.parametrize(("item", "lead"), [
+    ("  - as_of: 2018-06-30", "- as_of:"), ("  - group: residents", "- group:"), ("  - date: 2018-01-15", "- date:")])
+@pytest.mark.parametrize("lost", [1, 2])
+def test_an_item_of_a_unit_that_lost_its_indent_is_told_and_the_rest_of_the_file_checked_in_the_same_run(
+        tmp_path: Path, item: str, lead: str, lost: int) -> None:
+    # A tally, target or milestone typed with 1 space, or at the left edge, where the items above have 2: "indent
+    # it by 2 spaces", and nothing else of the file (a milestone's date that does not exist, a tally that does not
+    # add up) until it was mended. Now the line to type, and the rest of the file in the same run.
+    root = copy_example(tmp_path / "site")
+    edit_file(root, UNIT_PATH, "\ntargets:", f"{SECOND_TALLY}\ntargets:")
+    edit_file(root, UNIT_PATH, item, item[lost:])
+    edit_file(root, UNIT_PATH, "  - date: 2018-01-12", "  - date: 2018-02-30")
+    lines = (root / UNIT_PATH).read_text(encoding="utf-8").split("\n")
+    line = lines.index(item[lost:]) + 1
+    where = "indented 1 space" if lost == 1 else "at the left edge"
+    key = {"- as_of:": "tallies", "- group:": "targets", "- date:": "milestones"}[lead]
+    date = lines.index("  - date: 2018-02-30") + 1
+    told = printed(root)
+    assert told == sorted([
+        f'{UNIT_PATH}:{line}:{3 - lost}: error: this list item lost its indent (缩进): it is {where}, further out than '
+        f'the items of "{key}:" above it ("{lead}", 2 spaces), so YAML cannot read it as one of them (YAML parser: '
+        "while parsing a block mapping: did not find expected key)\n"
+        f'  hint: add {lost} space{"s" if lost > 1 else ""} at the start of line {line}, so that this item lines up '
+        f'with "{lead}" above it: "{item}"',
+        f'{UNIT_PATH}:{date}:11: error: milestones → item 1 → date: "2018-02-30" does not exist (there is no day 30 '
+        "in month 2 of 2018)\n"
+        "  hint: February 2018 has 28 days: check the day against the source document and write 2018-02-DD, with "
+        "that day in place of DD (年-月-日)"], key=lambda text: int(text.split(":")[1]))
+    edit_file(root, UNIT_PATH, "\n" + item[lost:] + "\n", "\n" + item + "\n")
+    assert printed(root) == [told[0] if date < line else told[1]]
 
 
 @pytest.mark.parametrize("comments", [True, False])
@@ -3318,23 +3357,27 @@ def test_a_pasted_tally_whose_dash_is_one_space_further_in_is_told_the_line_to_t
     assert printed(root) == []
 
 
-@pytest.mark.parametrize(("path", "page", "slip", "lead"), [
+@pytest.mark.parametrize(("path", "page", "slip", "lead", "typed"), [
     (CASE_PATH, case_study("  - 走访草莓种业研发中心\n- 研究建设种植基地   # 做法\n", "  - 大调研\n"), 8,
-     "- 走访草莓种业研发中心"),
-    (PAGE_PATH, interview(extra="tags:   # 标签 tags\n  - 大调研   # 标签\n- 补短板   # 标签\n"), 11, "- 大调研"),
+     "- 走访草莓种业研发中心", "- 研究建设种植基地   # 做法"),
+    (PAGE_PATH, interview(extra="tags:   # 标签 tags\n  - 大调研   # 标签\n- 补短板   # 标签\n"), 11, "- 大调研",
+     "- 补短板   # 标签"),
 ])
 def test_an_item_of_a_list_in_front_matter_that_lost_its_indent_is_told_at_its_own_line(tmp_path: Path, path: str,
                                                                                        page: str, slip: int,
-                                                                                       lead: str) -> None:
+                                                                                       lead: str, typed: str) -> None:
     # A case study's second action, an interview's second tag, typed at the left edge of the front matter.
     key = "actions" if path == CASE_PATH else "tags"
     root = write_site(tmp_path, {path: page})
     assert printed(root) == [
-        f'{path}:{slip}:1: error: this list item lost its indent (缩进): it is not lined up with the items of '
-        f'"{key}:" above it, so YAML cannot read it as one of them (YAML parser: while parsing a block mapping: did '
-        'not find expected key)\n'
-        f'  hint: indent it by 2 spaces, lined up with "{lead}" above it']
-    _indented_as_told(root / path, printed(root)[0])
+        f'{path}:{slip}:1: error: this list item lost its indent (缩进): it is at the left edge, further out than the '
+        f'items of "{key}:" above it ("{lead}", 2 spaces), so YAML cannot read it as one of them (YAML parser: while '
+        'parsing a block mapping: did not find expected key)\n'
+        f'  hint: add 2 spaces at the start of line {slip}, so that this item lines up with "{lead}" above it: '
+        f'"  {typed}"']
+    lines = (root / path).read_text(encoding="utf-8").split("\n")
+    lines[slip - 1] = "  " + typed
+    (root / path).write_text("\n".join(lines), encoding="utf-8")
     assert printed(root) == []
 
 

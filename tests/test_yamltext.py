@@ -684,24 +684,35 @@ def test_a_field_that_lost_its_indent_inside_a_list_item_is_named_with_the_space
 
 def items_indented_as_told(text: str, problem: Problem, first_line: int = 1) -> str:
     """``text`` with the lines a list item's hint names indented as it says: "indent it by 2 spaces, …", "indent it
-    and lines 6 and 8 (…) by 2 spaces each, …", "indent lines 4 to 5 by 2 spaces each (…), …"."""
+    and lines 6 and 8 (…) by 2 spaces each, …", "indent lines 4 to 5 by 2 spaces each (…), …", "add 2 spaces at the
+    start of line 4, …", "add 2 spaces at the start of lines 4 and 6 (…), …", "add 1 space at the start of lines 4
+    to 9 (…), …"."""
     told = re.match(r"indent (it|it and lines? ([0-9, and]+) \(.*?\)|lines (\d+) to (\d+)) by (\d+) (?:more )?spaces?",
                     problem.hint)
-    assert told is not None, problem.hint
-    if told.group(3):
-        numbers = list(range(int(told.group(3)), int(told.group(4)) + 1))
+    added = re.match(r"add (\d+) spaces? at the start of lines? (\d+)(?: to (\d+)|((?:, \d+)*(?: and \d+)?))",
+                     problem.hint)
+    assert told is not None or added is not None, problem.hint
+    if added is not None:
+        spaces = int(added.group(1))
+        numbers = (list(range(int(added.group(2)), int(added.group(3)) + 1)) if added.group(3)
+                   else [int(n) for n in re.findall(r"\d+", added.group(2) + (added.group(4) or ""))])
+    elif told is not None and told.group(3):
+        spaces, numbers = int(told.group(5)), list(range(int(told.group(3)), int(told.group(4)) + 1))
     else:
+        assert told is not None
+        spaces = int(told.group(5))
         numbers = [problem.line] + [int(n) for n in re.findall(r"\d+", told.group(2) or "")]
     lines = text.split("\n")
     for number in numbers:
-        lines[number - first_line] = " " * int(told.group(5)) + lines[number - first_line]
+        lines[number - first_line] = " " * spaces + lines[number - first_line]
     return "\n".join(lines)
 
 
-LOST_ITEM = ('this list item lost its indent (缩进): it is not lined up with the items of "{key}:" above it, so YAML '
-             "cannot read it as one of them")
+LOST_ITEM = ('this list item lost its indent (缩进): it is {where}, further out than the items of "{key}:" above it '
+             '("{lead}", {dash} spaces), so YAML cannot read it as one of them')
 
 
+@pytest.mark.parametrize("indent", [0, 1])
 @pytest.mark.parametrize("comment", ["", "   # 说明"])
 @pytest.mark.parametrize(("key", "first", "second", "lead"), [
     ("tallies", "  - as_of: 2018-04-26\n    collected: 296\n    resolved: 103",
@@ -711,22 +722,28 @@ LOST_ITEM = ('this list item lost its indent (缩进): it is not lined up with t
     ("actions", "  - 走访草莓种业研发中心", "- 计划打造一家草莓龙头企业", "- 走访草莓种业研发中心"),
     ("tags", "  - 大调研", "- 补短板", "- 大调研"),
 ])
-def test_a_list_item_that_lost_its_indent_is_told_at_its_own_line_with_the_spaces(
-        comment: str, key: str, first: str, second: str, lead: str) -> None:
-    # A second tally pasted at the left edge: "a list item ("- ") is not expected here" / "line the items up under
-    # the key they belong to", naming no spaces.
+def test_a_list_item_that_lost_its_indent_is_told_how_far_in_it_is_and_the_line_to_type(
+        indent: int, comment: str, key: str, first: str, second: str, lead: str) -> None:
+    # A second tally pasted at the left edge, or with 1 space: "a list item ("- ") is not expected here" / "line the
+    # items up under the key they belong to", naming no spaces; then "indent it by 2 spaces", naming no line to type.
     # In front matter (from line 2 of the file, after its "---"), as in a record file.
     def typed(item: str) -> str:
         return "".join(f"{line}{comment}\n" for line in item.split("\n"))
 
-    text = f"name: 白鹤镇{comment}\n{key}:{comment}\n{typed(first)}{typed(second)}summary: 白鹤{comment}\n"
+    text = f"name: 白鹤镇{comment}\n{key}:{comment}\n{typed(first)}{' ' * indent}{typed(second)}summary: 白鹤{comment}\n"
     line = 2 + first.count("\n") + 1 + 1
+    item = f"  {second.split(chr(10))[0]}{comment}"
+    where = "indented 1 space" if indent else "at the left edge"
     data, report = load(text, first_line=2)
     assert data is None and shown(report) == [
-        f"data/x.yaml:{line + 1}:1: error: {LOST_ITEM.format(key=key)} (YAML parser: while parsing a block mapping: "
-        f'did not find expected key)\n  hint: indent it by 2 spaces, lined up with "{lead}" above it']
-    mended = ok(items_indented_as_told(text, report.problems[0], first_line=2), first_line=2).value
-    assert len(mended[key]) == 2 and mended["summary"] == "白鹤"
+        f"data/x.yaml:{line + 1}:{indent + 1}: error: {LOST_ITEM.format(where=where, key=key, lead=lead, dash=2)} "
+        "(YAML parser: while parsing a block mapping: did not find expected key)\n"
+        f'  hint: add {2 - indent} space{"s" if indent == 0 else ""} at the start of line {line + 1}, so that this '
+        f'item lines up with "{lead}" above it: "{item}"']
+    # Done as told (that line typed as the hint gives it), the list has both items.
+    mended = text.split("\n")
+    mended[line - 1] = item
+    assert len(ok("\n".join(mended), first_line=2).value[key]) == 2
 
 
 @pytest.mark.parametrize("comment", ["", "   # 说明"])
@@ -739,21 +756,51 @@ def test_list_items_that_lost_their_indent_are_all_named_in_one_hint(comment: st
     shapes = [
         # The whole item pasted out, its fields lined up with its own "as_of:".
         (typed("- as_of: 2018-06-30", "  collected: 310", "targets:", "  - group: residents", "    target: 80"), 4,
-         "indent lines 4 to 5 by 2 spaces each (this item and the lines under it), so that this item lines up with "
-         '"- as_of:" above it'),
+         "add 2 spaces at the start of lines 4 to 5 (this item and the lines under it), so that this item lines up "
+         f'with "- as_of:" above it; line 4 then reads "  - as_of: 2018-06-30{comment}"'),
         # Two items pasted out, their fields in line.
         (typed("- as_of: 2018-06-30", "    collected: 310", "- as_of: 2018-07-31", "    collected: 320"), 4,
-         'indent it and line 6 (the items below it typed as far out) by 2 spaces each, lined up with "- as_of:" '
-         "above them"),
+         "add 2 spaces at the start of lines 4 and 6 (the items below it typed as far out too), so that they line "
+         f'up with "- as_of:" above them; line 4 then reads "  - as_of: 2018-06-30{comment}"'),
         # One space short, the item below in line.
         (typed(" - as_of: 2018-06-30", "    collected: 310", "  - as_of: 2018-07-31", "    collected: 320"), 4,
-         'indent it by 1 more space (2 in all), lined up with "- as_of:" above it'),
+         'add 1 space at the start of line 4, so that this item lines up with "- as_of:" above it: '
+         f'"  - as_of: 2018-06-30{comment}"'),
+        # The whole item one space short.
+        (typed(" - as_of: 2018-06-30", "   collected: 310"), 4,
+         "add 1 space at the start of lines 4 to 5 (this item and the lines under it), so that this item lines up "
+         f'with "- as_of:" above it; line 4 then reads "  - as_of: 2018-06-30{comment}"'),
     ]
     for rest, line, hint in shapes:
         data, report = load(head + rest)
         assert data is None and [(p.line, p.hint) for p in report.problems] == [(line, hint)]
-        assert report.problems[0].message.startswith(LOST_ITEM.format(key="tallies"))
+        assert report.problems[0].message.startswith("this list item lost its indent (缩进): it is ")
         assert len(ok(items_indented_as_told(head + rest, report.problems[0])).value["tallies"]) in (2, 3)
+
+
+@pytest.mark.parametrize(("key", "items", "slip"), [
+    ("tallies", ("  - as_of: 2018-04-26\n    collected: 296\n", "  - as_of: 2018-06-30\n    collected: 310\n"),
+     "  - as_of: 2018-06-30"),
+    ("targets", ("  - group: institutions\n    target: 100\n", "  - group: residents\n    target: 80\n"),
+     "  - group: residents"),
+    ("milestones", ("  - date: 2018-01-12\n    title: 成立\n", "  - date: 2018-01-15\n    title: 动员\n"),
+     "  - date: 2018-01-15"),
+])
+@pytest.mark.parametrize("lost", [1, 2])
+def test_a_list_item_that_lost_its_indent_is_read_moved_in_so_the_rest_is_checked_in_the_same_run(
+        key: str, items: tuple[str, str], slip: str, lost: int) -> None:
+    # "indent it by 2 spaces" was told, and nothing below it: a slip further down was told one round later, the
+    # figures of the file not at all. Now the item is read as the hint mends it, and the data is given.
+    text = (f"{key}:\n{items[0]}{items[1].replace(slip, slip[lost:])}summary: 白鹤\nlevel 镇\n")
+    report = Report()
+    data = load_yaml(text, "data/x.yaml", report, partial=True)
+    assert [(p.line, p.column, p.message.split(":")[0]) for p in report.problems] == [
+        (4, 3 - lost, "this list item lost its indent (缩进)"), (7, 1, 'this line is not a "key')]
+    assert data is None
+    report = Report()
+    data = load_yaml(text.replace("level 镇", "level: 镇"), "data/x.yaml", report, partial=True)
+    assert [p.line for p in report.problems] == [4]
+    assert data is not None and len(data.value[key]) == 2 and data.value["summary"] == "白鹤"
 
 
 @pytest.mark.parametrize("comment", ["", "   # 说明"])
