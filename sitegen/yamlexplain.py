@@ -28,7 +28,8 @@ from .lazyre import compile_later
 from .yamlbits import (ASCII_KEY, GAP, LOADER, MAX_DEPTH, MAX_PROBLEMS, QUOTE_HINT, SLASHES_HINT, TAB_HINT,
                        Explanation, GroupFinder, Issue, Lines, path_with_slashes)
 from .yamlexplainindent import (LOST_ITEM, TYPED_IN, commented_group_above, dash_spaced, field_among_texts, file_field_indented,
-                                first_item_lost_indent, first_item_without_dash, group_given_a_value,
+                                first_item_lost_indent, first_item_lost_indent_mend, first_item_out_of_place,
+                                first_item_without_dash, group_given_a_value,
                                 item_fields_above, item_given_a_value, item_lost_indent, item_lost_indent_mend,
                                 item_typed_in, item_typed_in_mend, key_between, key_further_in, key_too_far_in, lost_indent_above)
 from .yamlexplainquotes import UNREADABLE, WORD_LISTS, explain_flow_item, explain_unclosed, quoted_then_text
@@ -96,7 +97,8 @@ def _text_mend(lines: Lines, issue: Issue, groups: GroupFinder | None = None) ->
     if issue.message.startswith(TYPED_IN):
         return item_typed_in_mend(lines, issue.line, issue.column)
     if issue.message.startswith(LOST_ITEM):
-        return item_lost_indent_mend(lines, issue.line, issue.column)
+        return (item_lost_indent_mend(lines, issue.line, issue.column)
+                or first_item_lost_indent_mend(lines, issue.line))
     told = line_of_text(lines, issue.line, groups)
     if told is None or told[2] != (issue.line, issue.column) or not issue.message.startswith(told[0] + " "):
         return None
@@ -173,7 +175,7 @@ def _explain(exc: yaml.YAMLError, lines: Lines, unclosed: tuple[int, int | None]
         return explain_unclosed(lines, unclosed[0], words, unclosed[1], first_line)
     line, column = lines.at(index)
     too_far = key_too_far_in(lines, line, groups) if groups is not None and problem.startswith("mapping values") \
-        else None
+        and not first_item_out_of_place(lines, line) else None
     if too_far is not None:
         return Issue(too_far[2][0], too_far[2][1], f"{too_far[0]} {words}", too_far[1])
     if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem:

@@ -508,45 +508,91 @@ def _typed_in(lines: Lines, line: int, column: int) -> tuple[int, int, list[int]
 def first_item_lost_indent(lines: Lines, line: int, column: int,
                             first_line: int) -> tuple[str, str, tuple[int, int]] | None:
     """Explain the first item of a list typed further out than its fields (``- as_of: …`` at the left edge under
-    ``tallies:``, ``    collected: …`` below it).
+    ``tallies:``, or `` - as_of: …`` with 1 space, ``    collected: …`` below it).
 
-    The parse error is at the first field under the item, on the 0-based
-    ``line`` (at ``column``, its key or its colon): the parser read that
-    field as more of the value above. The item's "-" goes in until its key
-    lines up with the fields under it; other items typed as far out below
-    it move too. ``first_line`` turns 0-based lines into file lines. Returns
-    (message, hint, the item's 0-based position), or None for any other
-    shape.
+    The parse error is at the first field under the item, on the 0-based ``line`` (at ``column``, its key or its
+    colon): the parser read that field as more of the value above. The lines to move are `_first_lost`'s. The
+    message says how far in the item is; the hint the spaces to add, the lines to add them to and the item's line
+    as it then reads. ``first_line`` turns 0-based lines into file lines. Returns (message, hint, the item's
+    0-based position), or None for any other shape.
     """
     here = lines.line(line)
     start, colon, _pos = typed_value(here)
     if colon is None or is_item(here) or column not in (start, colon):
         return None
     above = yaml_line(lines, line, -1)
+    found = _first_lost(lines, above) if above >= 0 else None
+    if found is None or found[0] != line:
+        return None
+    _field, spaces, items, _standard = found
     text = lines.line(above)
     dash = indent_of(text)
     key_start, key_colon, _ = typed_value(text)
-    if above < 0 or not is_item(text) or key_colon is None or key_start >= start:
+    name, field = clip(text[key_start:key_colon], 20), clip(here[start:colon], 20)
+    numbers = [n + first_line for n in items]
+    what = " (the items below it typed as far out too)" if len(items) > 1 else ""
+    how = (f"add {_spaces(spaces)} at the start of {_line_numbers(numbers)}{what}, so that \"{name}:\" lines up with "
+           f'"{field}:" below {"each" if len(items) > 1 else "it"}')
+    typed = " " * spaces + _as_typed(text)
+    hint = paste_hint(how, f'"{typed}"') if len(items) == 1 else f'{how}; line {above + first_line} then reads "{typed}"'
+    shown = clip(split_comment(here.strip())[0], 40)
+    where = f"indented {_spaces(dash)}" if dash else "at the left edge"
+    message = (f'{LOST_ITEM}{where}, so "{name}:" is not lined up with the lines under it ("{shown}", '
+               f"{_spaces(start)}), and YAML cannot read them as its fields")
+    return message, hint, (above, dash)
+
+
+def first_item_lost_indent_mend(lines: Lines, line: int) -> dict[int, str] | None:
+    """The lines of ``lines`` as `first_item_lost_indent`'s hint mends them, for the item on the 0-based ``line``:
+    ``{0-based line: its text}``, read in their place so that the rest of the text is checked in the same run.
+    None for any other shape."""
+    found = _first_lost(lines, line)
+    if found is None:
         return None
-    holder = yaml_line(lines, above, -1)
+    _field, spaces, items, _standard = found
+    return {number: " " * spaces + lines.line(number) for number in items}
+
+
+def first_item_out_of_place(lines: Lines, line: int) -> bool:
+    """Whether the 0-based ``line``, a field, is the first under the first item of a list whose "-" is typed
+    further out than the place of the list's items (`_first_lost`): 2 spaces in from the key holding the list,
+    or as far in as the items below it. Such a field is lined up with the fields of the list; the item's line is
+    the one out of line, not this field too far in (`key_too_far_in`)."""
+    above = yaml_line(lines, line, -1)
+    found = _first_lost(lines, above) if above >= 0 else None
+    return found is not None and found[0] == line and found[3]
+
+
+def _first_lost(lines: Lines, item: int) -> tuple[int, int, list[int], bool] | None:
+    """For the first item of a list on the 0-based line ``item``, typed further out than the fields under it:
+    (the 0-based line of its first field, the spaces too few, the 0-based lines of the items to move in by them,
+    whether the item then stands where the list's items do: 2 spaces in from the key holding the list, or as far
+    in as the items below it), or None.
+
+    The item's "-" goes in until its key lines up with the fields under it; other items typed as far out below
+    it move too. The fields under it must line up with one another: else one of them may be out of line.
+    """
+    text = lines.line(item)
+    below = yaml_line(lines, item, 1)
+    if not is_item(text) or below < 0:
+        return None
+    here = lines.line(below)
+    start, colon, _pos = typed_value(here)
+    dash = indent_of(text)
+    key_start, key_colon, _ = typed_value(text)
+    if colon is None or is_item(here) or key_colon is None or key_start >= start:
+        return None
+    holder = yaml_line(lines, item, -1)
     if holder < 0 or indent_of(lines.line(holder)) > dash or bare_key(lines.line(holder)) is None:
         return None  # not the first item of its list
     spaces = start - key_start
-    items, _last, inner = items_typed_out(lines, above, dash, dash + spaces)
+    items, last, inner = items_typed_out(lines, item, dash, dash + spaces)
     if inner != start:
         return None  # the lines under it are not lined up with one another: this line may be the one out of line
-    more = spaces_more(spaces, dash)
-    name, field = clip(text[key_start:key_colon], 20), clip(here[start:colon], 20)
-    if len(items) == 1:
-        hint = f'indent it by {more}, so that "{name}:" lines up with "{field}:" below it'
-    else:
-        below = _line_numbers([n + first_line for n in items[1:]])
-        hint = (f"indent it and {below} (the items below it typed as far out) by {more} each, "
-                f'so that "{name}:" lines up with "{field}:" below it')
-    shown = clip(split_comment(here.strip())[0], 40)
-    message = (f'this list item lost its indent (缩进): "{name}:" is not lined up with the lines under it '
-               f'("{shown}"), so YAML cannot read them as its fields')
-    return message, hint, (above, dash)
+    after = yaml_line(lines, last, 1)
+    standard = dash + spaces == indent_of(lines.line(holder)) + 2 or (
+        after >= 0 and is_item(lines.line(after)) and indent_of(lines.line(after)) == dash + spaces)
+    return below, spaces, items, standard
 
 
 def key_between(lines: Lines, line: int, groups: GroupFinder | None = None) -> Explanation | None:

@@ -3332,6 +3332,37 @@ def test_an_item_of_a_unit_that_lost_its_indent_is_told_and_the_rest_of_the_file
     assert printed(root) == [told[0] if date < line else told[1]]
 
 
+@pytest.mark.parametrize(("item", "field", "lead"), [
+    ("  - as_of: 2018-04-26", "batches: 318", "as_of:"), ("  - group: institutions", "target: 100", "group:"),
+    ("  - date: 2018-01-12", "title: 成立大调研领导小组，印发实施方案", "date:")])
+@pytest.mark.parametrize("lost", [1, 2])
+def test_the_first_item_of_a_unit_list_that_lost_its_indent_is_told_at_its_own_line(
+        tmp_path: Path, item: str, field: str, lead: str, lost: int) -> None:
+    # The first tally, target or milestone with its "-" at 1 space or at the left edge, its fields at 4: '"batches:"
+    # is indented further than "as_of:" above it', with 6 lines to type, though only the "-" line is out of line;
+    # and nothing else of the file was checked.
+    root = copy_example(tmp_path / "site")
+    edit_file(root, UNIT_PATH, item, item[lost:])
+    edit_file(root, UNIT_PATH, "  - date: 2018-01-15", "  - date: 2018-02-30")
+    lines = (root / UNIT_PATH).read_text(encoding="utf-8").split("\n")
+    line = lines.index(item[lost:]) + 1
+    date = lines.index("  - date: 2018-02-30") + 1
+    where = "indented 1 space" if lost == 1 else "at the left edge"
+    told = printed(root)
+    assert told == sorted([
+        f'{UNIT_PATH}:{line}:{3 - lost}: error: this list item lost its indent (缩进): it is {where}, so "{lead}" is '
+        f'not lined up with the lines under it ("{field}", 4 spaces), and YAML cannot read them as its fields (YAML '
+        "parser: mapping values are not allowed in this context)\n"
+        f'  hint: add {lost} space{"s" if lost > 1 else ""} at the start of line {line}, so that "{lead}" lines up '
+        f'with "{field.split(":")[0]}:" below it: "{item}"',
+        f'{UNIT_PATH}:{date}:11: error: milestones → item 2 → date: "2018-02-30" does not exist (there is no day 30 '
+        "in month 2 of 2018)\n"
+        "  hint: February 2018 has 28 days: check the day against the source document and write 2018-02-DD, with "
+        "that day in place of DD (年-月-日)"], key=lambda text: int(text.split(":")[1]))
+    edit_file(root, UNIT_PATH, "\n" + item[lost:] + "\n", "\n" + item + "\n")
+    assert printed(root) == [told[1]]
+
+
 @pytest.mark.parametrize("comments", [True, False])
 def test_a_pasted_tally_whose_dash_is_one_space_further_in_is_told_the_line_to_type(tmp_path: Path, capsys,
                                                                                    comments: bool) -> None:

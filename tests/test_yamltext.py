@@ -300,10 +300,11 @@ def test_a_field_that_lost_its_indent_under_a_block_is_named_as_the_line_to_inde
          'indent it by 2 spaces, as "role:" below it is: both belong under "interviewee:"')]
     assert ok(indented_as_told(text, report.problems[0])).value["interviewee"] == {"name": "受访人", "role": "党委书记"}
     # A list item may stand as far in as its key, so the line above collected: loses no block: the slip is the
-    # item's "- " line (a tally pasted from its "-"), told by `_first_item_lost_indent`, not this rule.
+    # item's "- " line (a tally pasted from its "-"), told by `first_item_lost_indent`, not this rule.
     data, report = load("tallies:\n- as_of: 2018-04-26\n    collected: 296\n")
     assert data is None and [(p.line, p.hint) for p in report.problems] == [
-        (2, 'indent it by 2 spaces, so that "as_of:" lines up with "collected:" below it')]
+        (2, 'add 2 spaces at the start of line 2, so that "as_of:" lines up with "collected:" below it: '
+            '"  - as_of: 2018-04-26"')]
 
 
 GROUP_GIVEN_A_VALUE = ('"interviewee" is a group of fields, but it has a value on its own line ("王建国"), so the '
@@ -803,22 +804,40 @@ def test_a_list_item_that_lost_its_indent_is_read_moved_in_so_the_rest_is_checke
     assert data is not None and len(data.value[key]) == 2 and data.value["summary"] == "白鹤"
 
 
+@pytest.mark.parametrize("indent", [0, 1])
 @pytest.mark.parametrize("comment", ["", "   # 说明"])
 @pytest.mark.parametrize("below", ["", "  - as_of: 2018-07-31\n    collected: 320\n"])
-def test_the_first_item_of_a_list_typed_out_of_line_with_its_fields_is_told_at_its_own_line(comment: str,
+def test_the_first_item_of_a_list_typed_out_of_line_with_its_fields_is_told_at_its_own_line(indent: int, comment: str,
                                                                                              below: str) -> None:
-    # The parser read collected: as more of the value of as_of: ("a "key:" is not expected here", at collected:).
-    text = (f"tallies:{comment}\n- as_of: 2018-06-30{comment}\n    collected: 310{comment}\n"
-            f"    resolved: 110{comment}\n{below}")
-    data, report = load(text)
+    # The parser read collected: as more of the value of as_of: ("a "key:" is not expected here", at collected:);
+    # then "indent it by 2 spaces", naming no line to type, and nothing below it was read.
+    text = (f"tallies:{comment}\n{' ' * indent}- as_of: 2018-06-30{comment}\n    collected: 310{comment}\n"
+            f"    resolved: 110{comment}\n{below}summary: 白鹤\n")
+    report = Report()
+    data = load_yaml(text, "data/x.yaml", report, partial=True)
     words = "while parsing a block mapping: did not find expected key" if comment else \
         "mapping values are not allowed in this context"
-    assert data is None and shown(report) == [
-        'data/x.yaml:2:1: error: this list item lost its indent (缩进): "as_of:" is not lined up with the lines under '
-        f'it ("collected: 310"), so YAML cannot read them as its fields (YAML parser: {words})\n'
-        '  hint: indent it by 2 spaces, so that "as_of:" lines up with "collected:" below it']
-    assert ok(items_indented_as_told(text, report.problems[0])).value["tallies"][0] == {
-        "as_of": "2018-06-30", "collected": "310", "resolved": "110"}
+    where = "indented 1 space" if indent else "at the left edge"
+    assert shown(report) == [
+        f'data/x.yaml:2:{indent + 1}: error: this list item lost its indent (缩进): it is {where}, so "as_of:" is not '
+        f'lined up with the lines under it ("collected: 310", 4 spaces), and YAML cannot read them as its fields '
+        f"(YAML parser: {words})\n"
+        f'  hint: add {2 - indent} space{"s" if indent == 0 else ""} at the start of line 2, so that "as_of:" lines up '
+        f'with "collected:" below it: "  - as_of: 2018-06-30{comment}"']
+    # Read as the hint mends it: the rest of the text is read in the same run.
+    assert data is not None and data.value["summary"] == "白鹤" and len(data.value["tallies"]) == 1 + bool(below)
+    mended = text.split("\n")
+    mended[1] = f"  - as_of: 2018-06-30{comment}"
+    assert ok("\n".join(mended)).value["tallies"][0] == {"as_of": "2018-06-30", "collected": "310", "resolved": "110"}
+
+
+def test_first_items_typed_out_of_line_are_all_named_in_one_hint() -> None:
+    text = "tallies:\n- as_of: 2018-06-30\n    collected: 310\n- as_of: 2018-07-31\n    collected: 320\n"
+    data, report = load(text)
+    assert data is None and [(p.line, p.hint) for p in report.problems] == [
+        (2, 'add 2 spaces at the start of lines 2 and 4 (the items below it typed as far out too), so that "as_of:" '
+            'lines up with "collected:" below each; line 2 then reads "  - as_of: 2018-06-30"')]
+    assert len(ok(items_indented_as_told(text, report.problems[0])).value["tallies"]) == 2
 
 
 TEXT_LINE_MESSAGE = 'this line is text, not a field ("name: value")'
