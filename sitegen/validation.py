@@ -10,7 +10,7 @@ did-you-mean, found by edit distance (``interveiwee`` → ``interviewee``) or
 from the names other generators and editors use (``description`` →
 ``summary``, ``标题`` → ``title``).
 
-May import: lazyre, errors, yamltext, models, placeholders.
+May import: lazyre, errors, yamltext, models, placeholders, textfields.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX,
                      parse_count, parse_date, parse_tags, short_year_dates, snake_case, texts_in,
                      whole_number_meant)
 from .placeholders import placeholders_in
+from .textfields import report_fields_in_texts
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
                        WideNote, YamlData, as_value, is_text_line_error, is_wide_note_warning, split_wide_note,
                        invisible_place, load_yaml, lost_characters, yaml_text)
@@ -1043,6 +1044,7 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
         return None  # its fields are right, in the folder of their kind: "unknown field … remove it" deleted them
     joined = _lines_joined(model, data, path, report)
     paired = _pairs_typed(model, data, path, report)
+    in_texts = report_fields_in_texts(data, group_fields(model), path, report)
     values = {**(defaults or {}), **data.value}
     # Only a tag with a separator mark or a space can need it, and looking costs the positions: look only then.
     quoted = {key: frozenset(index for index, tag in enumerate(values[key])
@@ -1069,6 +1071,8 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue  # "2018-01-10: 成立…" typed for a milestone: its lines are given, not "date is missing"
             if loc and loc[0] in joined:
                 continue  # "1. 走访" and "2. 研究" typed a line each: told as lines without "- " already
+            if loc in in_texts and item["type"] == "missing":
+                continue  # typed inside a text above it: told so, with the line to type
             if item["type"] == "extra_forbidden" and folders and _report_field_of_other_kind(
                     model, loc, data, path, report, folders):
                 continue

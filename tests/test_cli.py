@@ -599,6 +599,9 @@ MISTAKES: dict[str, list[Mistake]] = {
          "  - as_of: 2018-04-26\\n    …\\n- as_of: 2018-06-30\\n    collected: 310",
          {_U: UNIT + "- as_of: 2018-06-30\n    collected: 310\n    escalated: 150\n    resolved: 110\n"
                      "    in_progress: 50\n"}),
+        ("A figure typed under a tally's note, as far in as the note's text (read as a line of the note)",
+         "    note: |\\n      累计数\\n      in_progress: 50",
+         {_U: UNIT.replace("    in_progress: 50\n", "    note: |\n      累计数\n      in_progress: 50\n")}),
         ("A target typed with 1 space where the others have 2", "  - group: institutions\\n    target: 100\\n"
          " - group: residents", {_U: UNIT + "targets:\n  - group: institutions\n    target: 100\n - group: residents\n"
                                           "    target: 80\n"}),

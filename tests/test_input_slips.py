@@ -3363,6 +3363,58 @@ def test_the_first_item_of_a_unit_list_that_lost_its_indent_is_told_at_its_own_l
     assert printed(root) == [told[1]]
 
 
+@pytest.mark.parametrize(("edits", "field", "lead", "record"), [
+    # A tally's figure under its note typed with "|", as its last line: it was told missing, not where it was.
+    ([("    in_progress: 50\n    note: 据", "    note: |\n      据"),
+      ("50份正在办理。\n", "50份正在办理。\n      in_progress: 50\n")], "in_progress: 50", "note", "tallies → item 1"),
+    # One the tally may leave out, in the middle of a note typed with ">": published in the note, with no message.
+    ([("    batches: 318\n", ""), ("    note: 据", "    note: >\n      据"),
+      ("各调研组开展调研318批次，", "\n      batches: 318\n      各调研组开展调研318批次，")], "batches: 318", "note",
+     "tallies → item 1"),
+    # A target's figure after its note, in quotes going on over lines.
+    ([("    target: 80\n    note: 区“两个全覆盖”要求之一：居民调研率达到80%。文章未给出完成期限和实际进度。\n",
+       '    note: "区“两个全覆盖”要求之一：居民调研率达到80%。\n      target: 80"\n')], "target: 80", "note",
+     "targets → item 2"),
+    # A milestone's title under its description typed with "|".
+    ([("    title: 召开大调研动员部署会\n    description: 全镇动员部署，全面推进大调研工作。\n",
+       "    description: |\n      全镇动员部署，全面推进大调研工作。\n      title: 召开大调研动员部署会\n")],
+     "title: 召开大调研动员部署会", "description", "milestones → item 2"),
+])
+def test_a_field_typed_inside_the_text_above_it_is_told_with_the_line_to_type(
+        tmp_path: Path, edits: list[tuple[str, str]], field: str, lead: str, record: str) -> None:
+    # A field typed 2 spaces further in than the fields of its item, under a text typed with "|", ">" or in quotes,
+    # is a line of that text: the figure was published in the note and missing from the tally, told at most as
+    # "the field is missing", or not at all for a field the item may leave out.
+    root = copy_example(tmp_path / "site")
+    for old, new in edits:
+        edit_file(root, UNIT_PATH, old, new)
+    lines = (root / UNIT_PATH).read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().rstrip('"') == field)
+    key_line = max(n for n, text in enumerate(lines[:line], 1) if text.startswith(f"    {lead}:"))
+    name = field.split(":")[0]
+    last = not lines[line].startswith("      ")
+    how = (f'delete 2 spaces at its start, lined up with "{lead}:"' if last and lines[key_line - 1][-1] in "|>" else
+           f'take it out of the text and type it above "{lead}:" (line {key_line}), lined up with it')
+    assert printed(root) == [
+        f'{UNIT_PATH}:{line}:7: error: "{field}" is read as a line of the text of "{lead}:" above it, not as a field: '
+        f'it is indented (缩进) 6 spaces, further than "{lead}:" (4 spaces), so {record} has no "{name}" and the text '
+        "would show this line\n"
+        f'  hint: if it is a field, {how}: "    {field}"']
+    # Done as told, the file is clean.
+    if how.startswith("delete"):
+        lines[line - 1] = f"    {field}"
+    else:
+        lines[line - 1] = lines[line - 1][:len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))] + (
+            '"' if lines[line - 1].endswith('"') else "")
+        if not lines[line - 1].strip():
+            del lines[line - 1]
+        else:
+            lines[line - 2] += lines.pop(line - 1).strip()
+        lines.insert(key_line - 1, f"    {field}")
+    (root / UNIT_PATH).write_text("\n".join(lines), encoding="utf-8")
+    assert printed(root) == []
+
+
 @pytest.mark.parametrize("comments", [True, False])
 def test_a_pasted_tally_whose_dash_is_one_space_further_in_is_told_the_line_to_type(tmp_path: Path, capsys,
                                                                                    comments: bool) -> None:
