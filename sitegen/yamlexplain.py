@@ -27,11 +27,12 @@ from .errors import PASTE_LIMIT, WIDE_SPACES, paste_hint, space_name
 from .lazyre import compile_later
 from .yamlbits import (ASCII_KEY, GAP, LOADER, MAX_DEPTH, MAX_PROBLEMS, QUOTE_HINT, SLASHES_HINT, TAB_HINT,
                        Explanation, GroupFinder, Issue, Lines, path_with_slashes)
-from .yamlexplainindent import (LOST_ITEM, TYPED_IN, commented_group_above, dash_spaced, field_among_texts, file_field_indented,
+from .yamlexplainindent import (LOST_ITEM, TOO_FAR, TYPED_IN, commented_group_above, dash_spaced, field_among_texts, file_field_indented,
                                 first_item_lost_indent, first_item_lost_indent_mend, first_item_out_of_place,
                                 first_item_without_dash, group_given_a_value,
                                 item_fields_above, item_given_a_value, item_lost_indent, item_lost_indent_mend,
-                                item_typed_in, item_typed_in_mend, key_between, key_further_in, key_too_far_in, lost_indent_above)
+                                item_typed_in, item_typed_in_mend, key_between, key_further_in, key_too_far_in,
+                                key_too_far_in_mend, lost_indent_above)
 from .yamlexplainquotes import UNREADABLE, WORD_LISTS, explain_flow_item, explain_unclosed, quoted_then_text
 from .yamlexplaintext import (LIST_ITEM, TEXT_LINE_MESSAGE, going_on_from, item_above_in_line, line_of_text,
                               list_above, starts_text, text_opening)
@@ -88,7 +89,8 @@ punctuation, or four words or more."""
 
 def _text_mend(lines: Lines, issue: Issue, groups: GroupFinder | None = None) -> dict[int, str] | None:
     """The lines to read in place of those of ``lines`` for ``issue``, a list item typed further in or further out
-    than the items above it (`item_typed_in_mend`, `item_lost_indent_mend`: moved as its hint says) or a line of text (`line_of_text`), as its
+    than the items above it or a field further in than the field above it (`item_typed_in_mend`,
+    `item_lost_indent_mend`, `first_item_lost_indent_mend`, `key_too_far_in_mend`: moved as its hint says) or a line of text (`line_of_text`), as its
     hint's first choice mends it: one more item of the list above, joined to the end of the value or item above
     (before its note), or else made a note; ``{0-based line: its text}``. None for any other issue; for text
     under a key with no value (``summary:``), and for text that reads as no note (``华新镇``, a value typed
@@ -96,6 +98,8 @@ def _text_mend(lines: Lines, issue: Issue, groups: GroupFinder | None = None) ->
     message for one slip."""
     if issue.message.startswith(TYPED_IN):
         return item_typed_in_mend(lines, issue.line, issue.column)
+    if groups is not None and issue.column == 0 and TOO_FAR in issue.message.split(" (YAML parser: ")[0]:
+        return key_too_far_in_mend(lines, issue.line, groups)
     if issue.message.startswith(LOST_ITEM):
         return (item_lost_indent_mend(lines, issue.line, issue.column)
                 or first_item_lost_indent_mend(lines, issue.line))

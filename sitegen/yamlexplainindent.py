@@ -209,6 +209,46 @@ def key_too_far_in(lines: Lines, line: int, groups: GroupFinder) -> tuple[str, s
     other shape. "line up this key, or wrap the value above in quotes" was
     said before: quotes mend nothing here.
     """
+    found = _too_far(lines, line, groups)
+    if found is None:
+        return None
+    key, above_key, block, shift = found
+    fixed = [lines.line(number)[shift:] for number in block]
+    spaces = f"{shift} space{'s' if shift > 1 else ''}"
+    where = f'lined up with "{clip(above_key, 20)}:" above it'
+    if len(fixed) == 1:
+        hint = paste_hint(f"delete {spaces} at its start, {where}, typing this line in place of this one",
+                          f'"{fixed[0]}"')
+    else:
+        lines_said = f"this line and the {len(fixed) - 1} line{'s' if len(fixed) > 2 else ''} below it"
+        shown = ", ".join(f'"{text}"' for text in fixed)
+        hint = (f"delete {spaces} at the start of {lines_said}, {where}, typing these {len(fixed)} lines in place "
+                f"of them: {shown}" if len(shown) <= PASTE_LIMIT
+                else f"delete {spaces} at the start of {lines_said}, {where}")
+    message = (f'"{clip(key, 20)}:" is indented (缩进) further than "{clip(above_key, 20)}:" above it, so it is read '
+               f'as part of the value of "{clip(above_key, 20)}:"')
+    return message, hint, (line, 0)
+
+
+TOO_FAR = '" is indented (缩进) further than "'
+"""A part of `key_too_far_in`'s message, by which `sitegen.yamlexplain` knows the issue to mend
+(`key_too_far_in_mend`)."""
+
+
+def key_too_far_in_mend(lines: Lines, line: int, groups: GroupFinder) -> dict[int, str] | None:
+    """The lines of ``lines`` as `key_too_far_in`'s hint mends them, for the field on the 0-based ``line``:
+    ``{0-based line: its text}``, read in their place so that the rest of the text is checked in the same run.
+    None for any other shape."""
+    found = _too_far(lines, line, groups)
+    if found is None:
+        return None
+    _key, _above_key, block, shift = found
+    return {number: lines.line(number)[shift:] for number in block}
+
+
+def _too_far(lines: Lines, line: int, groups: GroupFinder) -> tuple[str, str, list[int], int] | None:
+    """For the field on the 0-based ``line`` typed further in than the field above it (`key_too_far_in`): (its key,
+    the key above, the 0-based lines to move out with it, the spaces to remove), or None for any other shape."""
     here, above = lines.line(line), yaml_line(lines, line, -1)
     start, colon, _pos = typed_value(here)
     if above < 0 or colon is None or start != indent_of(here):
@@ -229,22 +269,7 @@ def key_too_far_in(lines: Lines, line: int, groups: GroupFinder) -> tuple[str, s
             if indent_of(lines.line(number)) < start:
                 break
             block.append(number)
-    shift = start - above_start
-    fixed = [lines.line(number)[shift:] for number in block]
-    spaces = f"{shift} space{'s' if shift > 1 else ''}"
-    where = f'lined up with "{clip(above_key, 20)}:" above it'
-    if len(fixed) == 1:
-        hint = paste_hint(f"delete {spaces} at its start, {where}, typing this line in place of this one",
-                          f'"{fixed[0]}"')
-    else:
-        lines_said = f"this line and the {len(fixed) - 1} line{'s' if len(fixed) > 2 else ''} below it"
-        shown = ", ".join(f'"{text}"' for text in fixed)
-        hint = (f"delete {spaces} at the start of {lines_said}, {where}, typing these {len(fixed)} lines in place "
-                f"of them: {shown}" if len(shown) <= PASTE_LIMIT
-                else f"delete {spaces} at the start of {lines_said}, {where}")
-    message = (f'"{clip(key, 20)}:" is indented (缩进) further than "{clip(above_key, 20)}:" above it, so it is read '
-               f'as part of the value of "{clip(above_key, 20)}:"')
-    return message, hint, (line, 0)
+    return key, above_key, block, start - above_start
 
 
 def _opening_key(lines: Lines, number: int, column: int) -> str | None:

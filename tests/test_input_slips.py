@@ -3415,6 +3415,37 @@ def test_a_field_typed_inside_the_text_above_it_is_told_with_the_line_to_type(
     assert printed(root) == []
 
 
+@pytest.mark.parametrize(("typed", "deeper", "above"), [
+    ("    in_progress: 50\n", "      in_progress: 50\n", "resolved"),
+    ("    note: 区“两个全覆盖”要求之一：居民", "      note: 区“两个全覆盖”要求之一：居民", "target"),
+    ("    description: 全镇动员部署", "      description: 全镇动员部署", "title"),
+])
+def test_a_field_further_in_than_the_field_above_it_is_read_moved_out_so_the_rest_is_checked(
+        tmp_path: Path, typed: str, deeper: str, above: str) -> None:
+    # A tally's, target's or milestone's field typed 2 spaces further in than the field above it, which YAML reads
+    # as more of that field's value: told with the line to type, and nothing else of the file until it was mended.
+    root = copy_example(tmp_path / "site")
+    edit_file(root, UNIT_PATH, typed, deeper)
+    edit_file(root, UNIT_PATH, "  - date: 2018-01-12", "  - date: 2018-02-30")
+    lines = (root / UNIT_PATH).read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(deeper.rstrip("\n")))
+    date = lines.index("  - date: 2018-02-30") + 1
+    key = deeper.strip().split(":")[0]
+    told = printed(root)
+    assert told == sorted([
+        f'{UNIT_PATH}:{line}:1: error: "{key}:" is indented (缩进) further than "{above}:" above it, so it is read as '
+        f'part of the value of "{above}:" (YAML parser: mapping values are not allowed in this context)\n'
+        f'  hint: delete 2 spaces at its start, lined up with "{above}:" above it, typing this line in place of this '
+        f'one: "{lines[line - 1][2:]}"',
+        f'{UNIT_PATH}:{date}:11: error: milestones → item 1 → date: "2018-02-30" does not exist (there is no day 30 '
+        "in month 2 of 2018)\n"
+        "  hint: February 2018 has 28 days: check the day against the source document and write 2018-02-DD, with "
+        "that day in place of DD (年-月-日)"], key=lambda text: int(text.split(":")[1]))
+    lines[line - 1] = lines[line - 1][2:]
+    (root / UNIT_PATH).write_text("\n".join(lines), encoding="utf-8")
+    assert printed(root) == [told[0] if date < line else told[1]]
+
+
 @pytest.mark.parametrize("comments", [True, False])
 def test_a_pasted_tally_whose_dash_is_one_space_further_in_is_told_the_line_to_type(tmp_path: Path, capsys,
                                                                                    comments: bool) -> None:
