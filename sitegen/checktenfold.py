@@ -15,7 +15,7 @@ from typing import Sequence
 from .checkcommon import COUNT_FIELDS, COUNT_LABELS, says_checked, says_corrected
 from .errors import Report
 from .load import Sourced, YamlData
-from .models import Tally, Unit
+from .models import TALLY_SUM, Tally, Unit
 
 TENFOLD = 5
 """A count this many times the neighbouring tally's (or more) is out of line: a digit too many makes it five to
@@ -97,18 +97,22 @@ def tenfold_slips(tallies: Sequence[tuple[int, Tally]]) -> dict[tuple[int, str],
     are told with it (a tally typed ten times as a whole). When escalated or resolved is told in a tally that
     adds up as typed, collected was typed to match: it is kept with ``matched`` set (a later tally's fall from
     it is not told either), and the hint of the count offers both. Tallies out of date order are left out
-    (errors already).
+    (errors already), and a tally that does not add up is compared with its neighbours but is none's measure
+    for the four counts of the sum: one of its counts is mistyped, which its sum error tells.
     """
     ordered: list[tuple[int, Tally]] = []
     for index, tally in tallies:
         if not ordered or tally.as_of > ordered[-1][1].as_of:
             ordered.append((index, tally))
     found: dict[tuple[int, str], TenfoldSlip] = {}
+    adding_up = {index for index, tally in ordered
+                 if tally.escalated + tally.resolved + tally.in_progress == tally.collected}
     for name in COUNT_FIELDS:
         given = [(index, tally) for index, tally in ordered if getattr(tally, name) is not None]
-        for place, (index, tally) in enumerate(given):
-            before = given[place - 1][1] if place else None
-            after = given[place + 1][1] if place + 1 < len(given) else None
+        # A tally that does not add up is no measure for its neighbours' four counts: one of them is mistyped
+        # (its sum error says so), and 34 typed for 340 made the 296 before it look ten times too large.
+        trusted = {index for index, _ in given if name not in TALLY_SUM or index in adding_up}
+        for (index, tally), (before, after) in zip(given, _neighbours(given, trusted)):
             slip = _slip(index, tally, name, before, after)
             if slip is not None:
                 found[index, name] = slip
@@ -116,6 +120,24 @@ def tenfold_slips(tallies: Sequence[tuple[int, Tally]]) -> dict[tuple[int, str],
     found = _typed_to_match(found, ordered)
     return {key: slip for key, slip in found.items()
             if not (says_corrected(slip.tally.note) or says_checked(slip.tally.note))}
+
+
+def _neighbours(given: Sequence[tuple[int, Tally]], trusted: set[int]) -> list[tuple[Tally | None, Tally | None]]:
+    """For each of ``given`` (``(index, tally)`` in date order), the nearest tally before it and after it whose
+    index is in ``trusted``, or None."""
+    befores: list[Tally | None] = []
+    last: Tally | None = None
+    for index, tally in given:
+        befores.append(last)
+        if index in trusted:
+            last = tally
+    afters: list[Tally | None] = []
+    last = None
+    for index, tally in reversed(given):
+        afters.append(last)
+        if index in trusted:
+            last = tally
+    return list(zip(befores, reversed(afters)))
 
 
 def _slip(index: int, tally: Tally, name: str, before: Tally | None, after: Tally | None) -> TenfoldSlip | None:
