@@ -446,9 +446,19 @@ def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[
     message = (f"{name} does not add up: escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
                f"{total}, but collected is {collected}")
     if len(mending) != 1:
-        line, column = yaml.locate(("tallies", index, "collected"))
+        slips = _one_slip_mends(parts)
+        if len(mending) > 1 or len(slips) != 1:
+            line, column = yaml.locate(("tallies", index, "collected"))
+            report.error(path, line, column, message,
+                         "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
+                         span=(min(lines), max(lines)))
+            return
+        [(field, value)] = slips
+        line, column = yaml.locate(("tallies", index, field))
         report.error(path, line, column, message,
-                     "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
+                     f"{field}: {parts[field]} is likely the one mistyped, {value} {_slip_words(parts[field], value)}: "
+                     f"with {value} the four add up, and no other figure is one slip from making them add up; if the "
+                     f"source document (原文) says {value}, correct it to {field}: {value}",
                      span=(min(lines), max(lines)))
         return
     (field, value), places = next(iter(mending.items()))
@@ -460,6 +470,27 @@ def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[
                  f"{field}: {parts[field]} is likely the one mistyped: {said} {give} {value} for {COUNT_LABELS[field]} "
                  f"that day, and with {value} the four add up; if the source document (原文) says {value} too, correct "
                  f"it to {field}: {value}", span=(min(lines), max(lines)))
+
+
+def _one_slip_mends(parts: Mapping[str, int]) -> list[tuple[str, int]]:
+    """``(figure, value)`` for each of a tally's four figures (``parts``: collected, escalated, resolved,
+    in_progress) whose value that makes the four add up is one slip of the keys from it (`one_slip_apart`: 34
+    for 340, 134 for 143)."""
+    total = parts["escalated"] + parts["resolved"] + parts["in_progress"]
+    mends = [("collected", total)] + [(field, parts["collected"] - (total - parts[field]))
+                                      for field in ("escalated", "resolved", "in_progress")]
+    return [(field, value) for field, value in mends if value >= 0 and one_slip_apart(parts[field], value)]
+
+
+def _slip_words(typed: int, meant: int) -> str:
+    """How ``typed`` is ``meant`` typed with one slip of the keys (`one_slip_apart`), in an editor's words."""
+    if len(str(typed)) < len(str(meant)):
+        return "with a digit left out (少打了一位数)"
+    if len(str(typed)) > len(str(meant)):
+        return "with a digit too many (多打了一位数)"
+    if sorted(str(typed)) == sorted(str(meant)):
+        return "with two digits swapped (两位数字颠倒)"
+    return "with one digit mistyped (打错了一位数)"
 
 
 def unsure_tally_sums(path: str, yaml: YamlData, items: object, valid: set[int], report: Report) -> None:

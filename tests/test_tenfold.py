@@ -178,3 +178,48 @@ def test_a_unit_file_with_other_errors_still_has_its_tallies_told(tmp_path: Path
     root = write_site(tmp_path, {UNIT_PATH: text})
     told = [p for p in found(root) if p.severity == "warning"]
     assert [(p.line, p.column, p.message.split(" on ")[0]) for p in told] == [(18, 14, "survey batches (调研批次) 3520")]
+
+
+def test_a_count_typed_with_a_digit_left_out_in_a_tally_that_does_not_add_up_is_told_there_not_the_one_before(
+        tmp_path: Path) -> None:
+    # collected 33 for 330: the 296 before it was told typed with a digit too many ("did you mean 26 or 29?"),
+    # though the sum of 2018-06-30 (158 + 128 + 44 = 330) showed which one was mistyped.
+    root = write_site(tmp_path, {UNIT_PATH: unit_text(with_figures(2, collected=33))})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:19:16: warning: collected (收集) fell from 296 on 2018-04-26 to 33 on 2018-06-30; these counts "
+        "only grow\n"
+        "  hint: check the figure; if it is a correction, say so in the tally's note with the word 更正 (correction), "
+        "which readers see with the figures: the note then stands for this warning",
+        f"{UNIT_PATH}:19:16: error: tally of 2018-06-30 does not add up: escalated 158 + resolved 128 + in progress "
+        "44 = 330, but collected is 33\n"
+        "  hint: collected: 33 is likely the one mistyped, 330 with a digit left out (少打了一位数): with 330 the four "
+        "add up, and no other figure is one slip from making them add up; if the source document (原文) says 330, "
+        "correct it to collected: 330"]
+    path = root / UNIT_PATH
+    path.write_text(path.read_text("utf-8").replace("    collected: 33\n", "    collected: 330\n"), encoding="utf-8")
+    assert found(root) == []
+
+
+@pytest.mark.parametrize(("figures", "field", "typed", "words"), [
+    ({"collected": 2996}, "collected", 2996, "296 with a digit too many (多打了一位数)"),
+    ({"escalated": 1043}, "escalated", 1043, "143 with a digit too many (多打了一位数)"),
+    ({"escalated": 193}, "escalated", 193, "143 with one digit mistyped (打错了一位数)"),
+])
+def test_a_sum_error_names_the_one_figure_one_slip_from_making_the_tally_add_up(
+        tmp_path: Path, figures: dict[str, int], field: str, typed: int, words: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_text(with_figures(1, **figures))})
+    [error] = [problem for problem in found(root) if problem.severity == "error"]
+    assert (error.line, error.message.split(":")[0]) == (
+        {"collected": 13, "escalated": 14}[field], "tally of 2018-04-26 does not add up")
+    meant = words.split(" ", 1)[0]
+    assert error.hint == (f"{field}: {typed} is likely the one mistyped, {words}: with {meant} the four add up, and "
+                          "no other figure is one slip from making them add up; if the source document (原文) says "
+                          f"{meant}, correct it to {field}: {meant}")
+
+
+def test_a_sum_error_with_two_figures_one_slip_from_mending_it_names_none(tmp_path: Path) -> None:
+    # 51 for 50 in progress: collected 297 would add up too (one slip from 296), so the four are to be checked.
+    root = write_site(tmp_path, {UNIT_PATH: unit_text(with_figures(1, in_progress=51))})
+    [error] = [problem for problem in found(root) if problem.severity == "error"]
+    assert (error.line, error.hint) == (
+        13, "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
