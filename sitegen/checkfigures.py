@@ -49,13 +49,11 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     rule is the seed article's: its figures are typed twice, in the text
     and in the unit's record, and residents read both.
     """
-    if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
-        return  # most pages: no day named, nothing to read further
-    unit = content.units.get(document.meta.unit)
-    if unit is None or not unit.record.tallies:
-        return
-    tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
     texts = page_figures(document)
+    unit = content.units.get(document.meta.unit)
+    if not texts or unit is None or not unit.record.tallies:
+        return  # most pages: no day named, no figure given
+    tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
     for figure, told in sorted(_restated_slips(texts, tallies), key=lambda found: (found[0].line, found[0].column)):
         index, tally = tallies[figure.day]
         right = getattr(tally, figure.field)
@@ -82,7 +80,7 @@ def quoted_tally(document: Document, unit: Unit) -> Tally | None:
     2018-06-30: 27, 5, 17, 5); a figure the tally leaves out (``batches``) is not
     compared. Of several, the latest. Raises nothing.
     """
-    if not unit.tallies or not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
+    if not unit.tallies:
         return None
     tallies = {tally.as_of: tally for tally in unit.tallies}
     quoted = []
@@ -183,8 +181,6 @@ def check_figures_shown(document: Document, content: Content, today: date, repor
     if meta.draft or unit is None or not counted:
         return
     day, first = meta.date.date(), min(counted)
-    if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
-        return
     figures = [figure for text in page_figures(document) for figure in text]
     if not figures:
         return

@@ -19,9 +19,8 @@ from .checkcommon import TALLY_FIGURES
 from .checkfigures import QUOTED_FIGURES, page_figures, quoted_tally
 from .errors import Report
 from .load import Content, Document, Sourced
-from .models import (FIGURE_WORDS, TALLY_SUM, Tally, Unit, level_word_ending, names_of, plain_name,
-                     short_name)
-from .textfigures import PageFigures, may_name_a_day
+from .models import FIGURE_WORDS, TALLY_SUM, Tally, Unit, level_word_ending, names_of, plain_name, short_name
+from .textfigures import PageFigures
 
 IDENTIFYING_FIELDS = (("title",), ("interviewee", "role"), ("interviewee", "name"), ("summary",))
 """The fields of a page that say whose page it is, in the order a message names them: its title, the
@@ -88,7 +87,7 @@ def check_page_unit(document: Document, content: Content, report: Report,
             message += (f"; its related_tally {related} is the date of a tally of {unit.record.name}, and of none "
                         f"of {name}'s")
     lines = " or ".join(f"unit: {unit.record.id}, {unit.record.name}'s id," for unit in offered)
-    where = "title or the interviewee's role" if hasattr(document.meta, "interviewee") else "title or summary"
+    where = _naming_fields(document)
     typed = f"unit: {own.record.id}"
     hint = (f"if the page is {_or_joined([unit.record.name for unit in offered])}'s, write {lines} in place of "
             f"{typed}"
@@ -138,8 +137,6 @@ def _quoting_another(document: Document, content: Content, own: Sourced[Unit],
                      names: SiteUnitNames) -> tuple[Sourced[Unit], Tally] | None:
     """The one other unit whose tally a text of a page quotes figure for figure (`quoted_tally`), with that tally,
     when the page's texts name that unit nowhere and quote no tally of its own unit ``own``; else None."""
-    if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
-        return None  # most pages: no day named, so no figure given for one
     quoting = [(unit, tally) for unit_id in names.tallies_given(page_figures(document)) if unit_id != own.record.id
                for unit in [content.units[unit_id]] if (tally := quoted_tally(document, unit.record)) is not None]
     if len(quoting) != 1 or quoted_tally(document, own.record) is not None:
@@ -160,9 +157,8 @@ def _warn_quoting_another(document: Document, content: Content, own: Sourced[Uni
         return
     other, tally = found
     name, other_name = own.record.name, other.record.name
-    interview = hasattr(document.meta, "interviewee")
-    where = "title or the interviewee's role" if interview else "title or summary"
-    fields = "title, interviewee and summary" if interview else "title and summary"
+    where = _naming_fields(document)
+    fields = "title, interviewee and summary" if hasattr(document.meta, "interviewee") else "title and summary"
     message = (f"the page is filed under unit {own.record.id} ({name}), but its text quotes "
                f"{_tally_words(other_name, tally)} without naming {other_name}, and its {fields} name no unit: "
                f"it shows {name}'s figures and case studies beside them, and is listed on {name}'s page, not "
@@ -235,6 +231,8 @@ class SiteUnitNames:
         """The ids of the units a tally of which one of ``texts`` (the figures of each text of a page,
         `sitegen.checkfigures.page_figures`) gives at least `QUOTED_FIGURES` figures of, each as the tally has
         it, in the order of the units; whether they quote it is for `quoted_tally` to say."""
+        if not texts:
+            return []  # most pages: no day named, no figure given
         if self._figures is None:
             self._figures = {}
             for unit in self._content.units.values():
@@ -301,6 +299,12 @@ def _names_in(text: str, index: UnitNameIndex) -> list[str]:
         else:
             place += 1
     return found
+
+
+def _naming_fields(document: Document) -> str:
+    """The fields a hint asks to name a page's unit in: an interview's title or interviewee's role, a case
+    study's title or summary."""
+    return "title or the interviewee's role" if hasattr(document.meta, "interviewee") else "title or summary"
 
 
 def _has_tally(unit: Unit, day: date) -> bool:
