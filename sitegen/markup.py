@@ -29,7 +29,8 @@ May import: errors, fresh, lazyre, markupallow, markupbits, markupblocks,
 markupcheckbits, markupcheckchars, markupcheckfences, markupcheckheadings,
 markupcheckhtml, markupcheckitems, markupchecklinks, markupchecklists,
 markupchecknotes, markupchecknumbers, markupcheckstars, markupchecktables,
-markupcheckwide, markupclean, markupext, markupinline, markupplain, markuptext
+markupcheckwide, markupclean, markupdepth, markupext, markupinline, markupplain,
+markuptext
 (and Python-Markdown, nh3 and the standard library).
 
 Policies (what editors get, and why):
@@ -204,7 +205,6 @@ can render many documents.
 from __future__ import annotations
 
 import hashlib
-import html
 
 import markdown
 import nh3
@@ -236,6 +236,7 @@ from .markupchecknumbers import numbering_problems, year_item_problems
 from .markupcheckstars import masking_star_problems
 from .markupchecktables import pipe_blocks_formed, table_cell_problems, table_problems, table_scan_problems
 from .markupcheckwide import full_width_sign_problems
+from .markupdepth import kept_as_text, too_deep_line
 from .markupclean import (is_local_path, lazy_picture, lazy_stand_ins_dropped, local_file_name, make_cleaner,
                           refused_pictures_as_text, typed_images, typed_lazy_picture, without_empty_classes)
 from .markupext import MARKDOWN_EXTENSIONS, SitegenExtension, extension_options, slugify_heading
@@ -344,14 +345,17 @@ class MarkdownRenderer:
         """
         source = SURROGATE_RE.sub("\ufffd", body.replace("\r\n", "\n").replace("\r", "\n"))
         lines = source.split("\n")
+        deepest = too_deep_line(source, lines)
+        if deepest is not None:
+            return kept_as_text(lines, deepest, path, first_line)
         self._md.reset()
         try:
             converted = self._md.convert(source)
-        except RecursionError:  # Python-Markdown reads each level of lists with more calls: some 200 levels
+        except RecursionError:  # lists are held to MAX_LIST_LEVELS; this is for a caller already deep in calls
             # Its block parser's state is left half way (reset() does not clear it): every body converted after
             # by this instance came out wrong (paragraphs as line breaks). A new one for the next body.
             self._md = self._markdown()
-            return _unreadable(lines, path, first_line)
+            return kept_as_text(lines, None, path, first_line)
         raw_html = _pseudo_tags_as_text(_ascii_list_starts(converted))
         if "\x00" in raw_html:  # the cleaner drops U+0000 unseen; as every other control, it is shown as �
             raw_html = raw_html.replace("\x00", "\ufffd")
@@ -418,24 +422,6 @@ class MarkdownRenderer:
             images=tuple(collector.images),
             links=tuple(collector.links),
         )
-
-
-def _unreadable(lines: list[str], path: str, first_line: int) -> RenderedMarkdown:
-    """The result for a body Python-Markdown cannot read (it ran out of stack: lists or quotes nested a few
-    hundred levels deep): its lines as text, one paragraph, nothing lost, and an error at the line that begins
-    furthest in (its spaces and quote signs), which stops the build."""
-    depth = [len(line) - len(line.lstrip(" \t>\u3000")) for line in lines]
-    index = depth.index(max(depth))
-    text = "\n".join(line.strip() for line in lines if line.strip())
-    problem = Problem(
-        path, first_line + index, 1, "error",
-        "Markdown cannot read this text: its lists or quotes are nested too deep (嵌套过深); this line begins "
-        f"after {depth[index]} spaces and quote signs",
-        "indent the lines less, or leave a blank line between them and start them at the left margin: a list "
-        "inside a list item takes 4 more spaces a level, and a text rarely needs more than 3 levels")
-    html_text = "<br>\n".join(html.escape(line, quote=False) for line in text.split("\n"))
-    return RenderedMarkdown(html=f"<p>{html_text}</p>" if text else "", headings=(), text=text,
-                            word_count=count_words(text), problems=(problem,), lead=text)
 
 
 # "<" or "</" and a letter: where HTML reads a tag, named up to a space, "/" or ">" (a "<" in the name too).

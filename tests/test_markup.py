@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from sitegen import markup
 from sitegen.errors import Problem
+from sitegen.markupdepth import MAX_LIST_LEVELS, list_level
 from sitegen.markup import (
     Heading,
     MarkdownRenderer,
@@ -4380,6 +4381,7 @@ def test_a_text_too_deeply_nested_for_markdown_is_kept_as_text_with_an_error(ren
     body = "开头。\n" + "".join("    " * level + f"- 第{level}层\n" for level in range(250))
     result = renderer.render(body, "content/a.md", 5)
     assert [(p.line, p.column, p.severity) for p in result.problems] == [(255, 1, "error")]
+    assert "this item is at level 250, and sitegen converts lists of at most 100 levels" in result.problems[0].message
     assert result.text.split("\n")[:3] == ["开头。", "- 第0层", "- 第1层"] and len(result.text.split("\n")) == 251
     assert result.html.startswith("<p>开头。<br>\n- 第0层<br>\n") and "<li>" not in result.html
     # The renderer reads the next body as usual.
