@@ -362,6 +362,8 @@ SLIPS: dict[str, Callable[[Path], None]] = {
     "saved as GBK/GB18030, not UTF-8": _save_as("gbk"),
     'saved as UTF-16 ("Unicode"), not UTF-8': _save_as("utf-16"),
     'Notepad added ".txt"': lambda root: (root / INTERVIEW).rename(root / (INTERVIEW + ".txt")),
+    "this list is nested too deep (嵌套过深)": _edit(
+        INTERVIEW, "- **50份**正在办理。", "".join("    " * level + "- **50份**正在办理。\n" for level in range(101))),
 }
 
 
