@@ -48,7 +48,15 @@ def check_corrected_tallies(unit: Sourced[Unit], published: PublishedTallies, to
     `sitegen.checkdates.check_tally_order` tells a date out of place) is not. The last build may have been a
     trial never put online, so this is a warning, and it is given once: the next build compares with the
     build that warned. Raises nothing.
+
+    A changed figure that is an error is no correction: a tally that does not add up, or one with an error at
+    a changed figure's line (run this after the other checks of the unit), is left to that error; offering a
+    correction note there (办理中由50份更正为51份) had the editor write a typing slip into the public record as a
+    correction. An error stops the build, so the output keeps the figures published, and once the error is
+    mended a figure still changed is told. A warning there does not stop the build, so the correction is
+    told beside it (that build publishes the figure, and the next compares with it).
     """
+    told_lines = {problem.line for problem in report.errors if problem.path == unit.path}
     for index, tally in enumerate(unit.record.tallies):
         before = published.rows.get((unit.record.id, tally.as_of.isoformat()))
         if before is None:
@@ -61,6 +69,9 @@ def check_corrected_tallies(unit: Sourced[Unit], published: PublishedTallies, to
         if says_corrected(tally.note) and tally.note != told_before:
             continue
         lines = [unit.yaml.locate(("tallies", index, name)) for name, _, _ in changed]
+        if (tally.escalated + tally.resolved + tally.in_progress != tally.collected
+                or any(line in told_lines for line, _ in lines)):
+            continue
         line, column = lines[0]
         figures = ", ".join(f"{COUNT_LABELS[name]} {'none' if old is None else old} → {'none' if now is None else now}"
                             for name, old, now in changed)

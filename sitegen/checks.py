@@ -124,7 +124,6 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     published_tallies = functools.lru_cache(maxsize=1)(published_tallies)
     held_back = functools.lru_cache(maxsize=1)(held_back)
     for unit in content.units.values():
-        check_corrected_tallies(unit, published_tallies(), now.date(), report)
         check_tally_arithmetic(unit, report, content)
         check_tally_notes(unit, report)
         check_empty_tallies(unit, report)
@@ -140,6 +139,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_repeated_milestones(unit, report)
         check_milestone_status(unit, now.date(), report)
         check_targets(unit, report)
+        check_corrected_tallies(unit, published_tallies(), now.date(), report)  # after the slips are told
     check_century_slips(content, report)
     check_unit_names(content, report)
     check_unit_levels(content, report)

@@ -140,6 +140,31 @@ def test_the_example_site_corrected_is_told_beside_its_note_that_still_gives_the
         "add at the end of the tally's note (line 17): 2025年1月1日更正：收集问题清单由296份更正为297份，办理中由50份更正为51份。")
 
 
+def test_a_figure_mistyped_so_the_tally_does_not_add_up_is_told_as_a_slip_not_as_a_correction(
+        tmp_path: Path) -> None:
+    # 50 typed 51 after a build: the sum error named the slip, and a second warning offered the note
+    # 办理中由50份更正为51份 for it, so that an editor who followed it would publish the slip as a correction.
+    root = copy_example(tmp_path / "site")
+    published(root)
+    edit_file(root, UNIT_PATH, "    in_progress: 50", "    in_progress: 51")
+    told = [p for p in check(BuildOptions(root=root, now=NOW)).problems if p.path == UNIT_PATH]
+    assert [(p.line, p.column, p.severity, p.message.partition(":")[0]) for p in told] == [
+        (16, 18, "error", "tally of 2018-04-26 does not add up")]
+    assert "correct it to in_progress: 50" in told[0].hint
+    # The slip mended: nothing to tell. A real correction, made to add up, is told once the error is gone.
+    edit_file(root, UNIT_PATH, "    in_progress: 51", "    in_progress: 50")
+    assert [p for p in check(BuildOptions(root=root, now=NOW)).problems if p.path == UNIT_PATH] == []
+    root.joinpath(UNIT_PATH).write_text(unit(), encoding="utf-8")
+    published(root)
+    root.joinpath(UNIT_PATH).write_text(unit(collected=86), encoding="utf-8")
+    assert [(p.line, p.column, p.severity, p.message.partition(":")[0])
+            for p in check(BuildOptions(root=root, now=NOW)).problems] == [
+        (5, 16, "error", "tally of 2018-04-26 does not add up")]
+    root.joinpath(UNIT_PATH).write_text(unit(collected=86, in_progress=16), encoding="utf-8")
+    assert [p.message.partition(":")[0] for p in check(BuildOptions(root=root, now=NOW)).problems] == [
+        "the tally of 2018-04-26 changed since the site was last built into output/"]
+
+
 def test_published_tallies_are_read_from_the_open_data_and_nothing_else(tmp_path: Path) -> None:
     assert read_published_tallies(tmp_path) == {}
     data = tmp_path / "data"
