@@ -645,13 +645,26 @@ def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:
 
 
 def milestone_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]], report: Report) -> None:
-    """`check_milestone_order` over ``(index in the file's milestones list, its date)`` pairs."""
-    for (_, before), (index, after) in zip(dated, dated[1:]):
+    """`check_milestone_order` over ``(index in the file's milestones list, its date)`` pairs.
+
+    Each milestone listed after a later one is an error at its date, whose hint gives both mends with the
+    lines: move it (its lines, above the first milestone listed with a later date), or, if the date is the
+    slip (2018-01-05 typed for 2018-01-15), correct the date. "List milestones oldest first" alone had an
+    editor move a milestone whose date was mistyped, publishing the wrong date in its place.
+    """
+    for place, ((_, before), (index, after)) in enumerate(zip(dated, dated[1:]), start=1):
         if after < before:
             line, column = yaml.locate(("milestones", index, "date"))
+            later, later_day = next((other, day) for other, day in dated[:place] if day > after)
+            first, last = yaml.lines_of(("milestones", index))
+            lines = f"line {first}" if first == last else f"lines {first}–{last}"
+            above = yaml.lines_of(("milestones", later))[0]
             report.error(path, line, column,
-                         f"milestone of {after.isoformat()} is listed after the one of {before.isoformat()}",
-                         "list milestones oldest first (按日期从早到晚)")
+                         f"milestone of {after.isoformat()} is listed after the one of {before.isoformat()}: "
+                         "milestones are listed oldest first (按日期从早到晚)",
+                         f"if its date is right, move {lines} above the milestone of {later_day.isoformat()} "
+                         f'(line {above}), with the "-" lined up with the "-" of the others; if the date is '
+                         "mistyped, correct date: instead")
 
 
 def check_milestone_status(unit: Sourced[Unit], today: date, report: Report) -> None:

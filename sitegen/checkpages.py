@@ -102,7 +102,7 @@ def check_page_titles(content: Content, report: Report) -> None:
     is published twice. Titles are compared as readers see them (as unit
     names are); drafts are left out, since they are not published. The
     warning is at the ``title`` of each file after the first, in the order
-    of their paths.
+    of their paths; when the two are typed differently, it quotes both.
     """
     for documents in (content.interviews, content.cases):
         first: dict[str, Document] = {}
@@ -113,7 +113,11 @@ def check_page_titles(content: Content, report: Report) -> None:
             if earlier is document or earlier.slug == document.slug:
                 continue  # one URL for both is an error already (`sitegen.load.check_page_urls`)
             kind = "interview" if document.collection == "interviews" else "case study"
+            # Typed otherwise (an ASCII colon for "：", a space more), the other's title is quoted too: the editor
+            # looking at the two files sees two spellings, and is told they read as one.
+            same = (f'the same title "{document.meta.title}"' if earlier.meta.title == document.meta.title else
+                    f'the title "{earlier.meta.title}", which reads as this one, "{document.meta.title}"')
             report.warning(document.path, *document.yaml.locate(("title",)),
-                           f'another {kind} has the same title "{document.meta.title}": {earlier.path}',
+                           f'another {kind} has {same}: {earlier.path}',
                            "if one file is a copy (副本) of the other, delete it or move it out of content/; if both "
                            "are meant, give each its own title so that readers can tell them apart")

@@ -2581,7 +2581,10 @@ def parse_slug(value: Any) -> str:
     text = parse_text(value)
     if re.fullmatch(_SLUG_PATTERN, text) and len(text) <= 80:
         return text
-    suggestion = windows_safe(ascii_id(text)[:80].strip("-"))  # CON gives con-1, not con: `parse_page_slug`
+    # The words of a path typed as a slug, its escapes read (%2e is "."), its "." and ".." steps left out:
+    # "/%2e%2e/%2e%2e/outside-url/" suggested 2e-2e-2e-2e-outside-url.
+    words = [step for step in re.split(r"[/\\]", unquote(text)) if step.strip(".")]
+    suggestion = windows_safe(ascii_id("-".join(words))[:80].strip("-"))  # CON gives con-1: `parse_page_slug`
     # Chinese alone spells no slug here: without the line, the page gets its file name or its title's pinyin.
     example = (f"e.g. slug: {suggestion}" if suggestion
                else "or delete the line: the page's address is then its file name, or its title in pinyin (拼音)")

@@ -32,7 +32,8 @@ from .errors import WIDE_SPACES, Report, space_name
 from .lazyre import compile_later
 from .yamltext import FIELD_KEY
 
-ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"
+ENCODING_HINT = ("open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and "
+                 "save again")
 """How an editor re-saves a file as UTF-8 (shown with every encoding problem)."""
 
 BACKUP_SUFFIXES = ("~", ".swp", ".swx", ".tmp")

@@ -333,6 +333,8 @@ def _check_list_dash(scan: Scan, number: int, line: str, pos: int) -> tuple[int,
     else:
         return -1, pos, False
     start = pos + 1 + len(line[pos + 1:]) - len(line[pos + 1:].lstrip(GAP))
+    if line[:pos].strip(" ") == "" and pos:  # the line to type shows no indent: say to keep it
+        how += ", keeping the space before it" if pos == 1 else f", keeping the {pos} spaces before it"
     scan.issues.append(Issue(number, pos, message, paste_hint(how, "- " + line[start:].rstrip())))
     return pos, start, True
 

@@ -41,8 +41,8 @@ from sitegen.models import parse_date
 from sitegen.sources import read_source, split_front_matter
 from sitegen.yamltext import load_yaml
 
-from .sitekit import (CASES, PAGE_FIELDS, REPO, UNIT, add_front_matter, case_bytes, interview, output_files,
-                      parse_html, text_of, tree_hashes, write_site)
+from .sitekit import (CASES, PAGE_FIELDS, REPO, UNIT, add_front_matter, case_bytes, edit_file, interview,
+                      output_files, parse_html, text_of, tree_hashes, write_site)
 
 NOW = datetime(2025, 1, 1)
 """The clock of every build here: all case pages (dated 2024) are published."""
@@ -684,7 +684,7 @@ def test_case_08_gbk_page_is_read_with_a_warning_naming_the_encoding(tmp_path: P
     assert where(result.warnings) == [(rel, None, None, "warning")]
     warning = result.warnings[0]
     assert warning.message == "the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030"
-    assert "另存为 → 编码 UTF-8" in warning.hint
+    assert "Save As (另存为), set the encoding (编码) to UTF-8" in warning.hint
     interview = page(root, "/interviews/gbk/")
     assert text_of(interview.cssselect("h1")[0]) == "垃圾分类投放点改造访谈"
     assert text_of(interview.cssselect(".body")[0]) == "本次改造共涉及投放点十二处，已完成九处。"
@@ -1175,6 +1175,13 @@ def test_case_23_paths_that_escape_the_output_and_links_to_outside(tmp_path: Pat
     assert found[3].message == 'slug: "..\\..\\outside-win" would leave the output folder: it contains "/", "\\" or ".."'
     for link in found[4:]:
         assert link.message == \
+    assert found[3].hint.endswith("e.g. slug: outside-win")
+    # The url: renamed slug:, as its hint says: the slug offered is the path's own words, its escaped ".." steps
+    # (%2e%2e) left out ("e.g. slug: 2e-2e-2e-2e-outside-url" before).
+    edit_file(root, pages["url"], "url: ", "slug: ")
+    renamed = [p for p in stopped(root) if p.path == pages["url"]]
+    assert [(p.line, p.column, p.hint) for p in renamed] == [
+        (3, 7, 'use lower-case letters a-z, digits and "-" only, e.g. slug: outside-url')]
             "the file is a symbolic link to a place outside the site folder; it was not read"
     assert not (root / "output").exists()
     names = ("outside-slug", "outside-url", "outside-win", "outside-abs")

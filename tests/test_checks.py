@@ -792,8 +792,29 @@ def test_milestones_out_of_order_are_an_error(tmp_path: Path) -> None:
     milestones = "milestones:\n  - date: 2018-01-15\n    title: 动员部署会\n  - date: 2018-01-12\n    title: 成立领导小组\n"
     root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=milestones)})
     assert [p.format() for p in found(root)] == [
-        f"{UNIT_PATH}:7:11: error: milestone of 2018-01-12 is listed after the one of 2018-01-15\n"
-        "  hint: list milestones oldest first (按日期从早到晚)"]
+        f"{UNIT_PATH}:7:11: error: milestone of 2018-01-12 is listed after the one of 2018-01-15: milestones are "
+        "listed oldest first (按日期从早到晚)\n"
+        '  hint: if its date is right, move lines 7–8 above the milestone of 2018-01-15 (line 5), with the "-" '
+        'lined up with the "-" of the others; if the date is mistyped, correct date: instead']
+    # The hint followed: lines 7–8 moved above line 5.
+    moved = "milestones:\n  - date: 2018-01-12\n    title: 成立领导小组\n  - date: 2018-01-15\n    title: 动员部署会\n"
+    (root / UNIT_PATH).write_text(unit_with(extra=moved), encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_milestone_whose_date_is_mistyped_is_offered_the_date_to_correct_beside_the_lines_to_move(
+        tmp_path: Path) -> None:
+    # 2018-01-15 typed 2018-01-05 among milestones in order: "list milestones oldest first" alone had the editor
+    # move it, publishing the wrong date in the wrong place.
+    milestones = ("milestones:\n  - date: 2018-01-12\n    title: 成立领导小组\n    description: 下设五个调研组。\n"
+                  "  - date: 2018-01-05\n    title: 召开动员部署会\n    description: 全面推进。\n"
+                  "  - date: 2018-03-01\n    title: 启动走访\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=milestones)})
+    assert [(p.line, p.column, p.hint) for p in found(root)] == [
+        (8, 11, 'if its date is right, move lines 8–10 above the milestone of 2018-01-12 (line 5), with the "-" '
+                'lined up with the "-" of the others; if the date is mistyped, correct date: instead')]
+    (root / UNIT_PATH).write_text(unit_with(extra=milestones.replace("2018-01-05", "2018-01-15")), encoding="utf-8")
+    assert found(root) == []
 
 
 
@@ -813,8 +834,10 @@ def test_a_milestone_pasted_twice_is_a_warning_naming_the_lines_to_delete(tmp_pa
         "milestone 1, line 5), so the unit's page would list it twice\n"
         "  hint: keep one: move what this one's description adds into the first, then delete this one "
         "(lines 14–16); if they are two events, give each its own title",
-        f"{UNIT_PATH}:14:11: error: milestone of 2018-01-12 is listed after the one of 2018-01-15\n"
-        "  hint: list milestones oldest first (按日期从早到晚)"]
+        f"{UNIT_PATH}:14:11: error: milestone of 2018-01-12 is listed after the one of 2018-01-15: milestones are "
+        "listed oldest first (按日期从早到晚)\n"
+        '  hint: if its date is right, move lines 14–16 above the milestone of 2018-01-15 (line 8), with the "-" '
+        'lined up with the "-" of the others; if the date is mistyped, correct date: instead']
     # The hint followed: the second copy's lines deleted, the page lists each milestone once.
     kept = milestones.replace("  - date: 2018-01-15\n    title: 召开动员 部署会\n", "")
     kept = kept[:kept.rindex("  - date: 2018-01-12")]
@@ -1866,8 +1889,10 @@ def test_a_milestone_out_of_order_is_told_in_the_run_that_tells_of_a_wrong_field
     milestones = "milestones:\n  - date: 2018-03-01\n    title: 启动\n  - date: 2018-02-01\n    titel: 成立\n"
     root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=milestones)})
     assert [p.format() for p in found(root)] == [
-        f"{UNIT_PATH}:7:11: error: milestone of 2018-02-01 is listed after the one of 2018-03-01\n"
-        "  hint: list milestones oldest first (按日期从早到晚)",
+        f"{UNIT_PATH}:7:11: error: milestone of 2018-02-01 is listed after the one of 2018-03-01: milestones are "
+        "listed oldest first (按日期从早到晚)\n"
+        '  hint: if its date is right, move lines 7–8 above the milestone of 2018-03-01 (line 5), with the "-" '
+        'lined up with the "-" of the others; if the date is mistyped, correct date: instead',
         f'{UNIT_PATH}:8:5: error: unknown field "titel" in milestones → item 2 (did you mean "title"?)\n'
         '  hint: rename it to "title"']
     (root / UNIT_PATH).write_text(unit_with(extra="milestones:\n  - date: 2018-02-01\n    title: 成立\n"
@@ -2368,6 +2393,16 @@ def test_two_interviews_with_one_title_are_warned_unless_one_url_already_stops_t
 
 
 def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
+def test_two_titles_typed_differently_that_read_as_one_are_both_quoted(tmp_path: Path) -> None:
+    # "专访: 社区网格员的一天" (ASCII colon, a space) and "专访：社区网格员的一天" read as one title, and the warning
+    # quoted this file's alone: the editor, looking at the other file, saw a title that did not match.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview('"专访：社区网格员的一天"'),
+                                 "content/interviews/b.md": interview('"专访: 社区网格员的一天"')})
+    assert [p.format().split("\n")[0] for p in found(root)] == [
+        'content/interviews/b.md:2:8: warning: another interview has the title "专访：社区网格员的一天", which reads as '
+        'this one, "专访: 社区网格员的一天": content/interviews/a.md']
+
+
     case = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\n"
             "related_tally: 2018-05-01\ndate: 2018-05-03\n---\n正文。\n")
     root = write_site(tmp_path, {
@@ -4110,7 +4145,7 @@ def test_gbk_warning_names_the_encoding_and_undecodable_bytes_give_the_line(tmp_
     assert where(problems) == [("content/interviews/broken.md", 13, 1, "error"),
                                ("content/interviews/gbk.md", None, None, "warning")]
     assert problems[0].message.startswith("the file is not UTF-8 text: byte 0xFF cannot be read")
-    assert "GBK/GB18030" in problems[1].message and "另存为 → 编码 UTF-8" in problems[1].hint
+    assert "GBK/GB18030" in problems[1].message and "Save As (另存为), set the encoding (编码) to UTF-8" in problems[1].hint
 
 
 # -- pages -------------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_list_items_without_a_space_after_the_dash_are_errors_at_each_dash(tmp_p
     # Published as one action "-走访草莓种业研发中心 -研究建设种植基地" and one tag "-大调研 -草莓产业".
     page = case_study("  -走访草莓种业研发中心\n  -研究建设种植基地\n", "  -大调研\n  -草莓产业\n")
     root = write_site(tmp_path, {CASE_PATH: page})
-    need = 'error: a list item needs a space after "-" (列表项 "-" 后要有空格)\n  hint: add a space after "-": '
+    need = 'error: a list item needs a space after "-" (列表项 "-" 后要有空格)\n  hint: add a space after "-", keeping the 2 spaces before it: '
     assert printed(root) == [f"{CASE_PATH}:7:3: {need}- 走访草莓种业研发中心",
                              f"{CASE_PATH}:8:3: {need}- 研究建设种植基地",
                              f"{CASE_PATH}:11:3: {need}- 大调研",
@@ -71,7 +71,7 @@ def test_list_items_typed_with_a_full_width_or_long_dash_are_errors(tmp_path: Pa
     page = case_study(f"  {dash} 走访草莓种业研发中心\n  - 研究建设种植基地\n", f"  {dash}大调研\n")
     root = write_site(tmp_path, {CASE_PATH: page})
     slip = (f'error: "{dash}" is {what}; a list item starts with a half-width "-" (半角) and a space\n'
-            '  hint: type a half-width "-" and a space: ')
+            '  hint: type a half-width "-" and a space, keeping the 2 spaces before it: ')
     assert printed(root) == [f"{CASE_PATH}:7:3: {slip}- 走访草莓种业研发中心", f"{CASE_PATH}:11:3: {slip}- 大调研"]
 
 
@@ -83,7 +83,7 @@ def test_list_items_typed_with_a_bullet_star_are_told_the_lines_and_the_hint_fol
     page = case_study("".join(f"  {bullet}{action}\n" for action in actions), f"  {bullet}大调研\n")
     root = write_site(tmp_path, {CASE_PATH: page})
     slip = ('error: "*" is a bullet (项目符号), as Word or Markdown types it; a list item starts with "-" and a space\n'
-            '  hint: type "-" and a space in place of the "*": ')
+            '  hint: type "-" and a space in place of the "*", keeping the 2 spaces before it: ')
     assert printed(root) == [f"{CASE_PATH}:7:3: {slip}- {actions[0]}", f"{CASE_PATH}:8:3: {slip}- {actions[1]}",
                              f"{CASE_PATH}:11:3: {slip}- 大调研"]
     write_site(tmp_path, {CASE_PATH: page.replace(f"  {bullet}", "  - ")})
@@ -100,7 +100,7 @@ def test_list_items_typed_with_a_word_bullet_are_told_at_the_bullet_and_the_hint
     root = write_site(tmp_path, {"content/units/baihe.yaml": unit})
     assert printed(root) == [
         f'content/units/baihe.yaml:5:3: error: "{bullet[0]}" is {what}, as Word or an input method types it; a list '
-        f'item starts with "-" and a space\n  hint: type "-" and a space in place of the "{bullet[0]}": '
+        f'item starts with "-" and a space\n  hint: type "-" and a space in place of the "{bullet[0]}", keeping the 2 spaces before it: '
         "- as_of: 2018-04-26"]
     write_site(tmp_path, {"content/units/baihe.yaml": UNIT})
     assert printed(root) == []
@@ -283,7 +283,7 @@ def test_a_tally_item_without_the_space_is_reported_at_its_own_line(tmp_path: Pa
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("  - as_of:", "  -as_of:")})
     assert printed(root) == [
         f'{UNIT_PATH}:5:3: error: a list item needs a space after "-" (列表项 "-" 后要有空格)\n'
-        '  hint: add a space after "-": - as_of: 2018-04-26']
+        '  hint: add a space after "-", keeping the 2 spaces before it: - as_of: 2018-04-26']
 
 
 def test_dashes_that_are_text_are_kept(tmp_path: Path) -> None:

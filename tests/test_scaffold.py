@@ -1540,7 +1540,7 @@ _PASTE = ("paste these lines under tallies: in content/units/baihe.yaml, after t
           "write in as_of the day the figures were counted (截至日期; it says today) and change the figures that "
           "changed; sitegen does not change your file.\n")
 _GBK_WARNING = ("content/units/baihe.yaml: warning: the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030\n"
-                "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again\n")
+                "  hint: open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and save again\n")
 
 
 def _latest_tally_lines(day: str) -> str:
@@ -1589,7 +1589,7 @@ def test_new_tally_refuses_a_utf16_unit_file_as_the_build_does(tmp_path: Path, c
     unit.write_bytes(saved)
     assert _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site)) == (
         1, "", 'content/units/baihe.yaml:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
-               "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again\n")
+               "  hint: open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and save again\n")
     assert unit.read_bytes() == saved
 
 

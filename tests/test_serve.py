@@ -1279,7 +1279,7 @@ def test_a_file_saved_as_utf16_is_quoted_as_its_text_not_its_bytes(tmp_path: Pat
         problems = [p for p in failure.value.problems if p.severity == "error"]
         assert [p.format() for p in problems] == [
             'content/cases/baihe-caomei.md:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
-            "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"], encoding
+            "  hint: open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and save again"], encoding
         assert _excerpt(error_page(problems, site)) == (
             '<span class="here">    1 │ <mark>-</mark>--</span>\n'
             "    2 │ title: 做大做强白鹤草莓\n"

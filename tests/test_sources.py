@@ -139,7 +139,7 @@ def test_gbk_file_is_read_with_a_warning(cases_dir: Path, tmp_path: Path) -> Non
         "the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030", ENCODING_HINT)]
     assert report.problems[0].format() == (
         "content/interviews/gbk.md: warning: the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030\n"
-        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")
+        "  hint: open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and save again")
     document = split_front_matter(source, report)
     data = load_yaml(document.front_matter or "", rel, report, first_line=2)
     assert data is not None and data.value == {"title": "垃圾分类投放点改造访谈", "date": "2024-04-12"}
@@ -226,7 +226,7 @@ def test_utf16_and_utf32_are_refused_by_their_names_with_or_without_a_byte_order
     assert read_source(tmp_path, rel, report) is None
     assert [p.format() for p in report.problems] == [
         f"x.md:1:1: error: the file is saved as {named}, not UTF-8\n"
-        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"]
+        "  hint: open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and save again"]
     assert decode_for_display(text.encode(encoding)) == text
 
 

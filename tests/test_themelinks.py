@@ -152,7 +152,7 @@ def test_a_template_in_utf16_is_an_error_at_its_file_and_the_output_stays(tmp_pa
         build(BuildOptions(root=root, search=False))
     assert [(p.path, p.line, p.column, p.message, p.hint) for p in failure.value.problems] == [
         ("templates/interview.html", 1, 1, 'the file is saved as UTF-16 ("Unicode"), not UTF-8',
-         "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")]
+         "open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and save again")]
     assert {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()} == before
 
 
@@ -240,7 +240,7 @@ def test_a_stylesheet_saved_as_gbk_is_told_since_browsers_read_it_as_utf8(tmp_pa
     assert [(p.path, p.message, p.hint) for p in result.warnings] == [
         ("templates/assets/site.css", 'the stylesheet is not saved as UTF-8 (GBK/GB18030, as Windows editors save '
                                       '"ANSI"): browsers read it as UTF-8, so its Chinese text, such as a font\'s '
-                                      "name, comes out garbled", "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")]
+                                      "name, comes out garbled", "open it in WPS or Notepad (记事本), choose Save As (另存为), set the encoding (编码) to UTF-8, and save again")]
     assert (root / "output/assets/site.css").read_bytes() == sheet.encode("gbk")  # published as written
 
 

@@ -2293,8 +2293,21 @@ def test_a_long_first_line_typed_with_a_space_before_it_is_given_whole() -> None
 def test_a_list_item_typed_without_its_space_is_given_whole() -> None:
     _, report = load(f"actions:\n  -{PLAIN}\n")
     [problem] = report.problems
-    assert problem.hint == f'add a space after "-": - {PLAIN}'
+    assert problem.hint == f'add a space after "-", keeping the 2 spaces before it: - {PLAIN}'
     assert ok(f"actions:\n  {problem.hint.split(': ', 1)[1]}\n").value == {"actions": [PLAIN]}
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("actions:\n-走访\n", 'add a space after "-": - 走访'),
+    ("actions:\n -走访\n", 'add a space after "-", keeping the space before it: - 走访'),
+    ("tallies:\n  - as_of: 2018-04-26\n    notes:\n      －走访\n",
+     'type a half-width "-" and a space, keeping the 6 spaces before it: - 走访')])
+def test_a_list_dash_hint_says_to_keep_the_spaces_before_it_which_the_line_it_gives_leaves_out(
+        text: str, hint: str) -> None:
+    # The hint gave "- 走访" alone: typed in place of "  -走访", as the editing guide says to, the item lost its
+    # indent and the next run told "this list item lost its indent".
+    _, report = load(text)
+    assert [problem.hint for problem in report.problems] == [hint]
 
 
 def test_a_group_typed_with_a_long_value_on_its_line_gets_the_line_whole() -> None:
