@@ -4388,6 +4388,33 @@ def test_a_text_too_deeply_nested_for_markdown_is_kept_as_text_with_an_error(ren
     assert renderer.render("- 甲\n    - 乙\n", "content/a.md", 5).html == "<ul>\n<li>甲<ul>\n<li>乙</li>\n</ul>\n</li>\n</ul>"
 
 
+@pytest.mark.parametrize(("indent", "quote"), [("    ", ""), ("\t", ""), ("    ", "> ")])
+def test_lists_are_converted_to_100_levels_and_one_level_more_is_an_error(
+        renderer: MarkdownRenderer, indent: str, quote: str) -> None:
+    # Where Python-Markdown gives up depends on its release (3.11.3 raised RecursionError at 245 levels; 3.11.4
+    # shows the markers from about level 224 as text, unwarned) and on how deep its caller is: the limit is
+    # sitegen's, the same everywhere. In a quotation the levels count from the space after ">"; a tab is 4 spaces.
+    def body(levels: int) -> str:
+        return "".join(quote + indent * level + f"- 第{level + 1}层\n" for level in range(levels))
+
+    converted = renderer.render(body(MAX_LIST_LEVELS), "content/a.md", 5)
+    assert converted.problems == () and converted.html.count("<ul>") == MAX_LIST_LEVELS == 100
+    assert converted.text.split("\n")[-1] == "第100层"
+    refused = renderer.render(body(MAX_LIST_LEVELS + 1), "content/a.md", 5)
+    assert [(p.line, p.column, p.severity, p.message) for p in refused.problems] == [
+        (105, 1, "error", "this list is nested too deep (嵌套过深): this item is at level 101, and sitegen converts "
+                          "lists of at most 100 levels, so the text is kept as typed")]
+    assert refused.text.split("\n")[-1].endswith("- 第101层") and "<li>" not in refused.html
+    assert [list_level(line) for line in body(3).splitlines()] == [1, 2, 3]
+
+
+def test_a_line_indented_far_without_a_list_marker_is_no_list_level(renderer: MarkdownRenderer) -> None:
+    # Only list items nest: a code line or text pushed far right is converted as Markdown reads it.
+    body = "```\n" + " " * 800 + "代码\n```\n\n正文。\n" + " " * 600 + "续行\n"
+    assert renderer.render(body, "content/a.md", 1).problems == ()
+    assert list_level(" " * 800 + "代码") == 0 and list_level(" " * 8 + "1. 甲") == 3 and list_level("1) 甲") == 0
+
+
 def test_after_a_text_too_deeply_nested_every_later_body_is_converted_as_by_a_new_renderer() -> None:
     # Python-Markdown's parser was left half way where the stack ran out, and reset() does not clear it: in a
     # build, every later body of that process came out wrong ("## 问6" then "答6。": "<h2>问6</h2>\n<br>\n答6。").
