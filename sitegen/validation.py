@@ -692,7 +692,13 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
         message += f' ("{repeated}" is typed already, on line {data.locate_key(loc[:-1] + (repeated,))[0]})'
     if not known:
         return message, f"remove it: every field that can be here ({', '.join(every)}) is typed already"
-    return message, "remove it, or use one of: " + ", ".join(known)
+    # "remove it, or use one of: updated, draft, aliases" read as "rename it to one of these" for a field that
+    # is none of them (interview_start: 14:30): the fields left are said to be what they are, and a page's
+    # editor is told where its words can be kept.
+    keep = ("sitegen publishes no field it does not know; to keep its words, write them in the page's text"
+            if len(loc) == 1 and model.__name__ in ("InterviewMeta", "CaseStudyMeta")
+            else "sitegen reads no field it does not know")
+    return message, f"remove it ({keep}); the fields that can be here and are not typed yet: " + ", ".join(known)
 
 
 def _record_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str] | None:

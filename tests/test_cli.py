@@ -69,7 +69,9 @@ def test_errors_exit_1_and_every_problem_is_printed_sorted(tmp_path: Path, capsy
     assert out == ""
     assert err.splitlines() == [
         'content/interviews/a.md:9:1: error: unknown field "interveiwee" ("interviewee" is typed already, on line 5)',
-        "  hint: remove it, or use one of: slug, updated, summary, tags, images, draft, aliases, source",
+        "  hint: remove it (sitegen publishes no field it does not know; to keep its words, write them in the page's "
+        "text); the fields that can be here and are not typed yet: slug, updated, summary, tags, images, draft, "
+        "aliases, source",
         'content/interviews/b.md:8:7: error: date: "2018-4-31" does not exist (there is no day 31 in month 4 of 2018)',
         "  hint: April has 30 days: check the day against the source document and write 2018-04-DD, with that day in place of DD (年-月-日)",
         'content/interviews/c.md:2:8: warning: "百合镇" is a misspelling of the unit name 白鹤镇',
