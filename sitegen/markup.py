@@ -236,9 +236,9 @@ from .markupchecknumbers import numbering_problems, year_item_problems
 from .markupcheckstars import masking_star_problems
 from .markupchecktables import pipe_blocks_formed, table_cell_problems, table_problems, table_scan_problems
 from .markupcheckwide import full_width_sign_problems
-from .markupdepth import kept_as_text, too_deep_line
 from .markupclean import (is_local_path, lazy_picture, lazy_stand_ins_dropped, local_file_name, make_cleaner,
                           refused_pictures_as_text, typed_images, typed_lazy_picture, without_empty_classes)
+from .markupdepth import kept_as_text, too_deep_line
 from .markupext import MARKDOWN_EXTENSIONS, SitegenExtension, extension_options, slugify_heading
 from .markupinline import ADDRESS_TRAILING, BARE_ADDRESS_RE, LAYOUT_IDS, NO_LINK_INSIDE, PrunedInlineProcessor
 from .markupplain import TextCollector, collect_text, plain_text

@@ -150,7 +150,7 @@ def full_width_line(scan: Scan, number: int, line: str, pos: int) -> Issue | Non
         how, value = f"switch the input method to half width (半角), {meant[0]}, and type the line as", meant[1]
     return Issue(number, pos, f'this line is typed in full width (全角), so YAML does not read it as the field "{key}"',
                   _mended(how, key, value, line[:pos] + lead) if value.strip(GAP)
-                  else paste_hint(_keeping_indent(how, line[:pos])[0], f"{lead}{key}:"))
+                  else paste_hint(keeping_indent(how, line[:pos])[0], f"{lead}{key}:"))
 
 
 _READS_AS_NOTE = compile_later(r"\S{6}|\s\S|[。，、；！？（）]")
@@ -294,7 +294,7 @@ def _mended_line(line: str, start: int, key: str, typed: str) -> str:
     return line[:start] + f"{key}: {value_as_typed(typed)[0]}".rstrip(" ")
 
 
-def _keeping_indent(how: str, before: str) -> tuple[str, str]:
+def keeping_indent(how: str, before: str) -> tuple[str, str]:
     """``how`` to mend a line, saying to keep the spaces of ``before`` (what the line has before its key) when it
     has any, and what of ``before`` the line to type shows (its "- "). See `_mended`."""
     spaces = indent_of(before)
@@ -314,7 +314,7 @@ def _mended(how: str, key: str, typed: str, before: str = "") -> str:
     which a hint cannot show (typed in the line's place without them, the
     line loses its indent (缩进), and a second error follows).
     """
-    how, lead = _keeping_indent(how, before)
+    how, lead = keeping_indent(how, before)
     key = lead + key
     value, why = value_as_typed(typed)
     if not why:
