@@ -1,11 +1,11 @@
 """The line scan's checks of a line's indentation: a TAB or an odd space in it.
 
 Job: `check_indent` tells the first TAB or full-width space in a line's
-indentation, with the spaces it stands for when the lines around it tell (a
-field of the block above, text going on from a value, an item of a list),
-else `TAB_HINT`; and an indent that makes a line of text of what was meant as
-a field. `check_kept_indent` tells odd spaces starting a line inside quotes or
-brackets opened above.
+indentation, with the spaces it stands for and the line as it is to be typed
+with them when the lines around it tell (a field of the block above, text
+going on from a value, an item of a list), else `TAB_HINT`; and an indent
+that makes a line of text of what was meant as a field. `check_kept_indent`
+tells odd spaces starting a line inside quotes or brackets opened above.
 
 May import: errors, yamlbits, yamlfold, yamllines, yamlscankeys (and the standard library).
 """
@@ -81,10 +81,12 @@ def _odd_indent_issue(scan: Scan, number: int, column: int, char: str) -> tuple[
         count, where = spaces
         mended = _indented(scan, number, count)
         if not count:
-            return Issue(number, column, message, f"delete the spaces at the start of the line, {where}",
+            return Issue(number, column, message,
+                         _line_hint(scan, number, 0, f"delete the spaces at the start of the line, {where}"),
                          whole=True, mended=mended), going_on
-        return Issue(number, column, message, f"replace the spaces at the start of the line with {count} ordinary "
-                                               f"space{'s' if count > 1 else ''}, {where}",
+        return Issue(number, column, message,
+                     _line_hint(scan, number, count, f"replace the spaces at the start of the line with {count} "
+                                                     f"ordinary space{'s' if count > 1 else ''}, {where}"),
                      whole=True, mended=mended), going_on
     return Issue(number, column, message, "delete the spaces at the start of the line and type ordinary spaces, "
                                            "lined up with the lines above"), going_on
@@ -105,6 +107,18 @@ def _indented(scan: Scan, number: int, spaces: int) -> str:
     its place (`Issue.mended`), the rest of the file is checked in the same run as it will be read once the
     hint is followed, not only after (a tally's sum under a note indented with a TAB was told a run later)."""
     return " " * spaces + scan.lines.line(number).lstrip(GAP)
+
+
+def _line_hint(scan: Scan, number: int, spaces: int, how: str) -> str:
+    """The hint ``how`` (to indent the 0-based line ``number`` with ``spaces`` ordinary spaces, told in words)
+    ending with the line as it is to be typed (`paste_hint`): its TABs or odd spaces at the start replaced by
+    those spaces, the spaces after its end left out. In double quotes when it starts with spaces, which show
+    only so; bare when it starts at the left edge. Just ``how`` when the line is longer than `PASTE_LIMIT`.
+
+    Told only the count, an editor could not see how far in that is, nor whether the line now reads right.
+    """
+    typed = _indented(scan, number, spaces).rstrip()
+    return paste_hint(how, f'"{typed}"' if spaces else typed)
 
 
 def _text_issue(number: int, column: int, name: str, instead: str, found: tuple[str, str, str, bool]) -> Issue:
@@ -250,8 +264,9 @@ def _may_name_a_field(scan: Scan, line: int, key: str) -> bool:
 
 
 def _tab_hint(scan: Scan, number: int, found: tuple[int, str] | None) -> str:
-    """The hint for the 0-based line ``number``, indented with a TAB: the spaces to type in its place and why, when
-    the lines above tell them (``found``, `_odd_line_indent`), else `TAB_HINT`."""
+    """The hint for the 0-based line ``number``, indented with a TAB: the spaces to type in its place and why,
+    ending with the line as it is to be typed (`_line_hint`), when the lines above tell them (``found``,
+    `_odd_line_indent`); else `TAB_HINT`, which gives no line, as the spaces are not known."""
     if found is None:
         return TAB_HINT
     spaces, where = found
@@ -260,10 +275,12 @@ def _tab_hint(scan: Scan, number: int, found: tuple[int, str] | None) -> str:
     tabs = gap.count("\t")
     what = f"the {tabs} TABs (制表符)" if tabs > 1 and not gap.strip("\t") else "the TAB (制表符)"
     if not spaces:
-        return f"delete {what}{' and the spaces' if gap.strip(chr(9)) else ''} at the start of the line, {where}"
-    if gap.strip("\t"):
-        return f"indent the line with {spaces} spaces and no TAB (制表符), {where}"
-    return f"replace {what} with {spaces} space{'s' if spaces > 1 else ''}, {where}"
+        how = f"delete {what}{' and the spaces' if gap.strip(chr(9)) else ''} at the start of the line, {where}"
+    elif gap.strip("\t"):
+        how = f"indent the line with {spaces} spaces and no TAB (制表符), {where}"
+    else:
+        how = f"replace {what} with {spaces} space{'s' if spaces > 1 else ''}, {where}"
+    return _line_hint(scan, number, spaces, how)
 
 
 def _own_field_indent(scan: Scan, number: int, found: tuple[int, str] | None) -> tuple[int, str] | None:

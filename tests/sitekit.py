@@ -12,6 +12,7 @@ from typing import Mapping
 
 import lxml.html
 
+from sitegen.errors import WIDE_SPACES
 from sitegen.write import MANIFEST, listed_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -83,6 +84,24 @@ def edit_file(root: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_as_hinted(hint: str, typed: str) -> str:
+    """Return the line ``hint`` ends with for the slipped line ``typed``, as an editor types it in its place.
+
+    That is the text after a ": " of the hint that holds ``typed``'s text (its spaces, TABs and odd spaces at
+    either end left out): in double quotes when it starts with spaces (the quotes are not typed), bare when it
+    starts at the left edge. Fails when the hint gives no such line.
+    """
+    text = typed.strip(" \t" + WIDE_SPACES)
+    at = hint.find(": ")
+    while at >= 0:
+        shown = hint[at + 2:]
+        line = shown[1:-1] if shown[:2] == '" ' and shown[-1:] == '"' and len(shown) > 2 else shown
+        if line.lstrip(" ") == text and (line != shown or not line.startswith(" ")):
+            return line
+        at = hint.find(": ", at + 1)
+    raise AssertionError(f"the hint gives no line to type for {typed!r}: {hint}")
 
 
 def parse_html(path: Path) -> lxml.html.HtmlElement:

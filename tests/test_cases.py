@@ -42,7 +42,7 @@ from sitegen.sources import read_source, split_front_matter
 from sitegen.yamltext import load_yaml
 
 from .sitekit import (CASES, PAGE_FIELDS, REPO, UNIT, add_front_matter, case_bytes, edit_file, interview,
-                      output_files, parse_html, text_of, tree_hashes, write_site)
+                      line_as_hinted, output_files, parse_html, text_of, tree_hashes, write_site)
 
 NOW = datetime(2025, 1, 1)
 """The clock of every build here: all case pages (dated 2024) are published."""
@@ -738,9 +738,10 @@ def test_case_09_tab_indentation_is_refused_and_a_tab_gap_is_accepted(tmp_path: 
 
     Chosen behaviour: the TAB gap after ``title:`` (line 2) is accepted, as
     YAML 1.2 allows. Lines 5-6 of the page and 4-6 of the data file are
-    refused with "TAB", 制表符 and the fix; PyYAML's "cannot start any
-    token" never appears. With lines 5-6 re-typed with spaces (line 2 kept
-    byte for byte) the page builds with the title 社区卫生服务站访谈.
+    refused with "TAB", 制表符 and the fix, ending with the line to type;
+    PyYAML's "cannot start any token" never appears. With lines 5-6 typed as
+    their hints give them (line 2 kept byte for byte) the page builds with
+    the title 社区卫生服务站访谈.
     """
     case = "09-tab-in-yaml"
     rel, data = "content/interviews/tab.md", "data/tallies-tab.yaml"
@@ -749,18 +750,21 @@ def test_case_09_tab_indentation_is_refused_and_a_tab_gap_is_accepted(tmp_path: 
     found = stopped(root)
     assert where(found) == [(rel, 5, 1, "error"), (rel, 6, 1, "error"),
                             (data, 4, 1, "error"), (data, 5, 1, "error"), (data, 6, 1, "error")]
-    hints = ['replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tags:" above it',
-             'replace the TAB (制表符) with 2 spaces, lined up with the "- " above it',
-             'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "counts:" above it',
-             'replace the TAB (制表符) with 2 spaces, lined up with "collected:" above it',
-             'replace the TAB (制表符) with 2 spaces, lined up with "resolved:" above it']
+    hints = ['replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tags:" above it: "  - 医疗"',
+             'replace the TAB (制表符) with 2 spaces, lined up with the "- " above it: "  - 民生"',
+             'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "counts:" above it: "  collected: 86"',
+             'replace the TAB (制表符) with 2 spaces, lined up with "collected:" above it: "  resolved: 61"',
+             'replace the TAB (制表符) with 2 spaces, lined up with "resolved:" above it: "  in_progress: 25"']
     assert [problem.hint for problem in found] == hints
     for problem in found:
         assert problem.message == "a TAB is used for indentation; YAML needs spaces"
         assert "cannot start any token" not in problem.format()
 
     (root / data).unlink()
-    (root / rel).write_bytes(page_bytes.replace(b"\n\t- ", b"\n  - "))
+    lines = page_bytes.decode("utf-8").split("\n")
+    for problem in found[:2]:
+        lines[problem.line - 1] = line_as_hinted(problem.hint, lines[problem.line - 1])
+    (root / rel).write_bytes("\n".join(lines).encode("utf-8"))
     assert b"title:\t" in (root / rel).read_bytes()
     run_build(root)
     assert text_of(page(root, "/interviews/tab/").cssselect("h1")[0]) == "社区卫生服务站访谈"

@@ -27,8 +27,8 @@ from sitegen.models import clip, is_gap
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
-from .sitekit import (SERIES, UNIT, build_at, copy_example, edit_file, interview, json_ld_of, parse_html, text_of,
-                      write_site)
+from .sitekit import (SERIES, UNIT, build_at, copy_example, edit_file, interview, json_ld_of, line_as_hinted,
+                      parse_html, text_of, write_site)
 from .test_checks import found, rename_as_hinted
 
 CASE_PATH = "content/cases/caomei.md"
@@ -3503,10 +3503,13 @@ def test_a_tab_typed_in_a_pasted_tally_is_told_the_spaces_that_line_it_up(tmp_pa
     unit = root / UNIT_PATH
     unit.write_text(UNIT + tally, encoding="utf-8")
     line = _slipped(unit, "    collected: ", "\tcollected: ")
-    assert printed(root) == [
+    slipped = unit.read_text(encoding="utf-8").split("\n")[line - 1]
+    told = printed(root)
+    assert told == [
         f"{UNIT_PATH}:{line}:1: error: a TAB is used for indentation; YAML needs spaces\n"
-        '  hint: replace the TAB (制表符) with 4 spaces, lined up with "batches:" above it']
-    _slipped(unit, "\tcollected: ", "    collected: ")
+        '  hint: replace the TAB (制表符) with 4 spaces, lined up with "batches:" above it: '
+        f'"    {slipped[1:].rstrip()}"']
+    _slipped(unit, slipped, line_as_hinted(told[0].split("  hint: ")[1], slipped))  # typed as the hint gives it
     assert printed(root) == []
 
 
@@ -4844,18 +4847,19 @@ def test_a_line_indented_with_a_tab_or_full_width_spaces_leaves_the_rest_of_the_
         (13, 16, "tally of 2018-04-26 does not add up"), (17, 1, f"{name} is used for indentation")]
     assert told[0][2] == ("tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + in progress 51 = 297, "
                           "but collected is 296")
+    slipped = (root / UNIT_PATH).read_text(encoding="utf-8").split("\n")[16]
     assert told[1][3] == ('replace the TAB (制表符) with 4 spaces, lined up with "in_progress:" above it'
                           if indent == "\t" else
                           'replace the spaces at the start of the line with 4 ordinary spaces, lined up with '
-                          '"in_progress:" above it')
-    edit_file(root, UNIT_PATH, f"{indent}note:", "    note:")  # typed as the hint says: the sum is left
+                          '"in_progress:" above it') + f': "    {slipped.lstrip(indent)}"'
+    edit_file(root, UNIT_PATH, slipped, line_as_hinted(told[1][3], slipped))  # typed as hinted: the sum is left
     assert [(p.line, p.column, p.severity) for p in found(root) if p.path == UNIT_PATH] == [(16, 18, "error")]
 
 
 @pytest.mark.parametrize(("indent", "told"), [
     ("\u3000\u3000", "replace the spaces at the start of the line with 2 ordinary spaces, 2 spaces further in than "
-                     '"interviewee:" above it'),
-    ("\t", 'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "interviewee:" above it')])
+                     '"interviewee:" above it: "  name：张三"'),
+    ("\t", 'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "interviewee:" above it: "  name：张三"')])
 def test_a_field_indented_with_odd_spaces_is_read_in_its_group_for_the_rest_of_its_line(
         tmp_path: Path, indent: str, told: str) -> None:
     # "name：" was told that "name" stands for the page's title, as if it stood at the left edge, and to type

@@ -18,6 +18,8 @@ from sitegen.validation import group_fields
 from sitegen import yamlexplain, yamltext
 from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml, space_name
 
+from .sitekit import line_as_hinted
+
 
 def load(text: str, path: str = "data/x.yaml", first_line: int = 1) -> tuple[YamlData | None, Report]:
     """Load ``text`` and return the data and the report."""
@@ -146,13 +148,13 @@ def test_case_09_tab_indentation_page(cases_dir: Path) -> None:
     assert data is None
     assert report.sorted() == [
         Problem("content/interviews/tab.md", 5, 1, "error", TAB_MESSAGE,
-                'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tags:" above it'),
+                'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tags:" above it: "  - 医疗"'),
         Problem("content/interviews/tab.md", 6, 1, "error", TAB_MESSAGE,
-                'replace the TAB (制表符) with 2 spaces, lined up with the "- " above it'),
+                'replace the TAB (制表符) with 2 spaces, lined up with the "- " above it: "  - 民生"'),
     ]
     assert shown(report)[0] == ("content/interviews/tab.md:5:1: error: a TAB is used for indentation; "
                                 "YAML needs spaces\n  hint: replace the TAB (制表符) with 2 spaces, 2 spaces further "
-                                'in than "tags:" above it')
+                                'in than "tags:" above it: "  - 医疗"')
 
 
 # Lines of a tally as sitegen new tally prints them, each with its comment.
@@ -163,16 +165,19 @@ TALLY = ("tallies:   # 调研数据\n  - as_of: 2018-04-26   # 截至日期\n   
 
 @pytest.mark.parametrize(("typed", "tabbed", "hints"), [
     # A field of a tally: "two for each level" gave 2 spaces, then "a list item starting with "- " is expected".
-    ("    collected:", "\tcollected:", {4: 'replace the TAB (制表符) with 4 spaces, lined up with "batches:" above it'}),
-    ("    batches:", "\tbatches:", {3: 'replace the TAB (制表符) with 4 spaces, lined up with "as_of:" above it'}),
+    ("    collected:", "\tcollected:", {4: 'replace the TAB (制表符) with 4 spaces, lined up with "batches:" above it: '
+                                          '"    collected: 296   # 收集问题清单"'}),
+    ("    batches:", "\tbatches:", {3: 'replace the TAB (制表符) with 4 spaces, lined up with "as_of:" above it: '
+                                      '"    batches: 318   # 调研批次"'}),
     ("  - as_of:", "\t- as_of:", {2: 'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tallies:" '
-                                     "above it"}),
+                                     'above it: "  - as_of: 2018-04-26   # 截至日期"'}),
     # Every line of the tally typed with TABs: each line's spaces follow from the spaces of the line above.
-    ("\n    ", "\n\t\t", {line: f'replace the 2 TABs (制表符) with 4 spaces, lined up with "{key}:" above it'
-                          for line, key in zip(range(3, 8), ("as_of", "batches", "collected", "escalated",
-                                                             "resolved"))}),
+    ("\n    ", "\n\t\t", {line: f'replace the 2 TABs (制表符) with 4 spaces, lined up with "{key}:" above it: '
+                                f'"{typed}"'
+                          for line, key, typed in zip(range(3, 8), ("as_of", "batches", "collected", "escalated",
+                                                                    "resolved"), TALLY.split("\n")[2:7])}),
     ("    collected:", "  \tcollected:", {4: 'indent the line with 4 spaces and no TAB (制表符), lined up with '
-                                             '"batches:" above it'}),
+                                             '"batches:" above it: "    collected: 296   # 收集问题清单"'}),
 ])
 def test_a_tab_used_for_indentation_is_told_the_spaces_that_line_it_up(typed: str, tabbed: str,
                                                                        hints: dict[int, str]) -> None:
@@ -180,11 +185,10 @@ def test_a_tab_used_for_indentation_is_told_the_spaces_that_line_it_up(typed: st
     data, report = load(text)
     assert data is None and [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
         (line, text.split("\n")[line - 1].index("\t") + 1, TAB_MESSAGE, hint) for line, hint in hints.items()]
-    # Each line typed as its hint says reads as the tally.
+    # Each line typed as its hint gives it reads as the tally.
     lines = text.split("\n")
     for problem in report.problems:
-        spaces = int(re.search(r"with (\d+) spaces", problem.hint).group(1))  # type: ignore[union-attr]
-        lines[problem.line - 1] = " " * spaces + lines[problem.line - 1].lstrip(" \t")
+        lines[problem.line - 1] = line_as_hinted(problem.hint, lines[problem.line - 1])
     assert ok("\n".join(lines)).value == ok(TALLY).value
 
 
@@ -196,8 +200,31 @@ def test_a_tab_whose_spaces_the_lines_around_it_do_not_tell_gets_the_general_hin
                         'one block, and the "- " of the items of one list, stand equally far in')
     data, report = load("title: 访谈\n\tdate: 2018-05-03\n")
     assert [(p.line, p.hint) for p in report.problems] == [
-        (2, 'delete the TAB (制表符) at the start of the line, lined up with "title:" above it')]
+        (2, 'delete the TAB (制表符) at the start of the line, lined up with "title:" above it: date: 2018-05-03')]
     assert ok("title: 访谈\ndate: 2018-05-03\n")
+
+
+@pytest.mark.parametrize("indent", ["\t", "\u3000\u3000"])
+def test_the_line_an_indentation_hint_ends_with_typed_in_place_of_the_slipped_one_loads_cleanly(indent: str) -> None:
+    # "replace the TAB (制表符) with 4 spaces" gave a count, not the line: an editor could not see how far in four
+    # spaces are. The hint ends with the line to type, in double quotes when it starts with spaces.
+    typed = TALLY.replace("    escalated: 143   # 提交区级", f"{indent}escalated: 143   # 提交区级  ")
+    _, report = load(typed)
+    [problem] = report.problems
+    assert problem.hint.endswith('lined up with "collected:" above it: "    escalated: 143   # 提交区级"')
+    lines = typed.split("\n")
+    lines[problem.line - 1] = line_as_hinted(problem.hint, lines[problem.line - 1])
+    assert ok("\n".join(lines)).value == ok(TALLY).value
+    # A line that goes to the left edge is given bare, as it starts with no space to show.
+    typed = f"title: 访谈\n{indent}date: 2018-05-03\n"
+    [problem] = load(typed)[1].problems
+    assert problem.hint.endswith('lined up with "title:" above it: date: 2018-05-03')
+    assert ok(f"title: 访谈\n{line_as_hinted(problem.hint, typed.split(chr(10))[1])}\n").value == {
+        "title": "访谈", "date": "2018-05-03"}
+    # A line too long to give whole is left out (the count still says how far in it goes).
+    note = "据统计" * 100
+    [problem] = load(f"tallies:\n  - as_of: 2018-04-26\n{indent}note: {note}\n")[1].problems
+    assert problem.hint.endswith('lined up with "as_of:" above it') and note not in problem.hint
 
 
 def test_case_09_tab_indentation_data_file(cases_dir: Path) -> None:
@@ -1050,11 +1077,11 @@ def test_text_indented_with_full_width_spaces_under_an_id_is_told_as_text() -> N
             ("summary: >\n    第一段\n\u3000第二段\n", 4, lined),
             ("interviewee:\n  role: >\n\u3000中共白鹤镇党委书记\n", 4, further.format("role"))):
         _, report = load(typed)
+        last = typed.rstrip("\n").rsplit("\n", 1)
         assert [(p.line, p.message, p.hint) for p in report.problems] == [
             (typed.count("\n"), spaces, f"replace the spaces at the start of the line with {count} ordinary spaces, "
-                                         f"{where}")], typed
-        last = typed.rstrip("\n").rsplit("\n", 1)
-        followed = ok(f"{last[0]}\n{' ' * count}{last[1].lstrip(chr(0x3000))}\n").value
+                                         f'{where}: "{" " * count}{last[1].lstrip(chr(0x3000))}"')], typed
+        followed = ok(f"{last[0]}\n{line_as_hinted(report.problems[0].hint, last[1])}\n").value
         assert last[1].strip("\u3000") in str(followed) and "  " + last[1].strip("\u3000") not in str(followed)
     # A Chinese value with a note after it cannot go on: the text is told as text, first to join that value.
     _, report = load("publisher: 上海热线新闻网   # 原刊发平台\n\u3000\u3000（原刊发平台）\n")
@@ -1065,14 +1092,15 @@ def test_text_indented_with_full_width_spaces_under_an_id_is_told_as_text() -> N
     # A field or a list item is told the spaces that line it up, as for a TAB; with a full-width colon, that too.
     for typed, line, hint in (
             ("interviewee:\n  name: 张三\n\u3000\u3000role: 中共白鹤镇党委书记\n", 3,
-             'replace the spaces at the start of the line with 2 ordinary spaces, lined up with "name:" above it'),
+             'replace the spaces at the start of the line with 2 ordinary spaces, lined up with "name:" above it: '
+             '"  role: 中共白鹤镇党委书记"'),
             ("interviewee:\n\u3000name: 张三\n", 2,
              'replace the spaces at the start of the line with 2 ordinary spaces, 2 spaces further in than '
-             '"interviewee:" above it'),
+             '"interviewee:" above it: "  name: 张三"'),
             ("actions:\n\u3000- 走访\n", 2, 'replace the spaces at the start of the line with 2 ordinary spaces, 2 '
-                                            'spaces further in than "actions:" above it'),
+                                            'spaces further in than "actions:" above it: "  - 走访"'),
             ("unit: baihe\n\u3000\u3000summary：白鹤镇党委书记谈大调研。\n", 2,
-             'delete the spaces at the start of the line, lined up with "unit:" above it')):
+             'delete the spaces at the start of the line, lined up with "unit:" above it: summary：白鹤镇党委书记谈大调研。')):
         _, report = load(typed)
         assert [(p.line, p.message, p.hint) for p in report.problems][0] == (line, spaces, hint), typed
     _, report = load("interviewee:\n  name: 张三\n\u3000\u3000role：中共白鹤镇党委书记\n")
@@ -1126,11 +1154,11 @@ def test_no_break_spaces_pasted_from_the_web_are_named() -> None:
     _, report = load("a:\n\u00a0\u00a0b: 1\n")
     assert shown(report) == [f"data/x.yaml:2:1: error: {NBSP} is used for indentation; YAML needs ordinary spaces\n"
                              "  hint: replace the spaces at the start of the line with 2 ordinary spaces, 2 spaces "
-                             'further in than "a:" above it']
+                             'further in than "a:" above it: "  b: 1"']
     # The first field of the file goes at the left edge.
     _, report = load("\u00a0\u00a0b: 1\n")
     assert [p.hint for p in report.problems] == [
-        "delete the spaces at the start of the line, as the file's first field starts at the left edge"]
+        "delete the spaces at the start of the line, as the file's first field starts at the left edge: b: 1"]
     _, report = load("title:\u00a0社区\n")
     assert shown(report) == [f'data/x.yaml:1:7: error: {NBSP} follows "title:"\n'
                              "  hint: replace it with an ordinary space: title: 社区"]
@@ -2513,15 +2541,17 @@ def test_a_field_of_the_file_typed_after_a_group_with_odd_spaces_or_a_tab_goes_t
              "delete the spaces at the start of the line"),
             ("\t", TAB_MESSAGE, "delete the TAB (制表符) at the start of the line")):
         assert _load_record(page.format(odd), InterviewMeta) == [
-            (4, 1, message, f'{hint}, as "date" is a field of the file\'s own, not of "interviewee:" above it')]
+            (4, 1, message, f'{hint}, as "date" is a field of the file\'s own, not of "interviewee:" above it: '
+                            "date: 2018-05-03 10:00")]
     unit = "tallies:\n  - as_of: 2018-04-26\n    collected: 1\n\u3000targets:\n  - group: residents\n    target: 80\n"
     assert _load_record(unit, Unit)[0][3] == (
         'delete the spaces at the start of the line, as "targets" is a field of the file\'s own, not of "tallies:" '
-        "above it")
+        "above it: targets:")
     # A field of the group is lined up in it, as before.
     assert _load_record("interviewee:\n  name: 张三\n\u3000\u3000role: 书记\ndate: 2018-05-03 10:00\n",
                         InterviewMeta)[0][3] == (
-        'replace the spaces at the start of the line with 2 ordinary spaces, lined up with "name:" above it')
+        'replace the spaces at the start of the line with 2 ordinary spaces, lined up with "name:" above it: '
+        '"  role: 书记"')
 
 
 def test_a_field_of_the_file_typed_with_fewer_spaces_than_a_groups_fields_goes_to_the_left_edge() -> None:
@@ -2594,8 +2624,10 @@ def test_an_item_indented_with_odd_spaces_or_a_tab_is_told_once() -> None:
         typed = f"actions:\n  - 走访企业\n  - 研究政策\n{odd}- 计划打造一家草莓龙头企业\n  - 计划建设基地\n"
         _, report = load(typed)
         assert [(p.line, p.message, p.hint) for p in report.problems] == [
-            (4, message, f'{hint}, lined up with the "- " above it')]
-        assert len(ok(typed.replace(f"{odd}-", "  -")).value["actions"]) == 4
+            (4, message, f'{hint}, lined up with the "- " above it: "  - 计划打造一家草莓龙头企业"')]
+        lines = typed.split("\n")
+        lines[3] = line_as_hinted(report.problems[0].hint, lines[3])
+        assert len(ok("\n".join(lines)).value["actions"]) == 4
 
 
 def test_odd_spaces_on_the_first_line_and_text_under_a_group_are_told_where_the_field_goes() -> None:
@@ -2603,9 +2635,9 @@ def test_odd_spaces_on_the_first_line_and_text_under_a_group_are_told_where_the_
     # "　　张三，镇党委书记" under interviewee: became its value, then "interviewee should be a group of fields".
     edge = "as the file's first field starts at the left edge"
     assert _load_record("\u3000title: 白鹤镇\nunit: baihe\n", InterviewMeta)[0][3] == (
-        f"delete the spaces at the start of the line, {edge}")
+        f"delete the spaces at the start of the line, {edge}: title: 白鹤镇")
     assert _load_record("\ttitle: 白鹤镇\nunit: baihe\n", InterviewMeta)[0][3] == (
-        f"delete the TAB (制表符) at the start of the line, {edge}")
+        f"delete the TAB (制表符) at the start of the line, {edge}: title: 白鹤镇")
     text = 'a full-width space (全角空格) starts this line, and it is text, not a field ("name: value")'
     note = ('if it is a note (说明), start the line with "# " in place of the spaces, as a note starts with it '
             "(以 # 开头的行是说明)")
@@ -2634,8 +2666,9 @@ def test_a_field_of_the_file_after_any_group_is_told_to_the_left_edge(typed: str
                                                                       group: str) -> None:
     last = typed.rstrip("\n").count("\n") + 1
     told = [(line, hint) for line, _, _, hint in _load_record(typed, model) if line == last]
+    typed_last = typed.rstrip("\n").split("\n")[-1].lstrip("\u3000")
     assert told[0] == (last, f'delete the spaces at the start of the line, as "{key}" is a field of the file\'s '
-                             f'own, not of "{group}:" above it')
+                             f'own, not of "{group}:" above it: {typed_last}')
 
 
 def test_text_going_on_with_a_colon_or_an_item_with_a_dash_slip_is_told_once_as_what_it_is() -> None:
@@ -2645,7 +2678,7 @@ def test_text_going_on_with_a_colon_or_an_item_with_a_dash_slip_is_told_once_as_
                         "\u3000\u3000\u3000其中：143份已提交。\n", Unit)
     assert told == [(4, 1, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
                      'replace the spaces at the start of the line with 6 ordinary spaces, further in than "note:" '
-                     "above it, so that the text goes on from its value")]
+                     'above it, so that the text goes on from its value: "      其中：143份已提交。"')]
     # "　－ 计划…" was told to go on from the item above (4 spaces), which joined two actions into one.
     for slip, second in (("－ ", '"－" is a full-width dash (全角); a list item starts with a half-width "-" (半角) '
                                  "and a space"),
@@ -2653,7 +2686,8 @@ def test_text_going_on_with_a_colon_or_an_item_with_a_dash_slip_is_told_once_as_
         told = _load_record(f"actions:\n  - 走访\n  - 研究\n\u3000{slip}计划打造一家草莓龙头企业\n", CaseStudyMeta)
         assert [(line, message, hint) for line, _, message, hint in told] == [
             (4, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
-             'replace the spaces at the start of the line with 2 ordinary spaces, lined up with the "- " above it'),
+             'replace the spaces at the start of the line with 2 ordinary spaces, lined up with the "- " above it: '
+             f'"  {slip}计划打造一家草莓龙头企业"'),
             (4, second, next(hint for line, _, message, hint in told if message == second))]
     # A quoted item with a note after a full-width space: the line as meant, not the note in the action.
     assert _load_record('actions:\n  - 走访\n  - "计划打造一家草莓龙头企业"\u3000# 第三项\n', CaseStudyMeta)[0][3] == (
@@ -2666,10 +2700,13 @@ def test_two_lines_going_on_with_full_width_spaces_are_each_told_their_spaces() 
     _, report = load(typed)
     assert [(p.line, p.hint) for p in report.problems] == [
         (2, 'replace the spaces at the start of the line with 2 ordinary spaces, further in than "summary:" above '
-            "it, so that the text goes on from its value"),
+            'it, so that the text goes on from its value: "  开展调研318批次、"'),
         (3, "replace the spaces at the start of the line with 2 ordinary spaces, lined up with the line above it, "
-            "as told for it, so that the text goes on from it")]
-    assert ok(typed.replace("\u3000\u3000", "  ")).value == {"summary": "截至4月26日，开展调研318批次、收集问题清单296份。"}
+            'as told for it, so that the text goes on from it: "  收集问题清单296份。"')]
+    lines = typed.split("\n")
+    for problem in report.problems:
+        lines[problem.line - 1] = line_as_hinted(problem.hint, lines[problem.line - 1])
+    assert ok("\n".join(lines)).value == {"summary": "截至4月26日，开展调研318批次、收集问题清单296份。"}
 
 
 def test_text_indented_with_a_tab_is_told_as_text_or_as_going_on_like_odd_spaces() -> None:
@@ -2677,17 +2714,16 @@ def test_text_indented_with_a_tab_is_told_as_text_or_as_going_on_like_odd_spaces
     for typed, hint in (
             ("summary: 截至4月26日，开展调研、\n\t收集问题清单296份。\n",
              'replace the TAB (制表符) with 2 spaces, further in than "summary:" above it, so that the text goes on '
-             "from its value"),
+             'from its value: "  收集问题清单296份。"'),
             ("tallies:\n  - as_of: 2018-04-26\n    note: 据统计，\n\t\t\t以上数字为累计数。\n",
              'replace the 3 TABs (制表符) with 6 spaces, further in than "note:" above it, so that the text goes on '
-             "from its value"),
+             'from its value: "      以上数字为累计数。"'),
             ("actions:\n  - 走访\n\t争取三年内建成\n", "replace the TAB (制表符) with 4 spaces, lined up with the text of the "
-                                                "list item above it, so that the text goes on from it")):
+                                                'list item above it, so that the text goes on from it: "    争取三年内建成"')):
         _, report = load(typed)
         assert [(p.message, p.hint) for p in report.problems] == [(TAB_MESSAGE, hint)]
-        spaces = int(hint.split(" with ")[1].split(" ")[0])
         lines = typed.rstrip("\n").split("\n")
-        followed = ok("\n".join(lines[:-1] + [" " * spaces + lines[-1].lstrip("\t")]) + "\n").value
+        followed = ok("\n".join(lines[:-1] + [line_as_hinted(hint, lines[-1])]) + "\n").value
         assert lines[-1].lstrip("\t") in str(followed)
     _, report = load("unit: baihe\n\t白鹤镇的访谈\n")
     assert shown(report) == [
