@@ -24,15 +24,24 @@ test: system-deps setup-test
 setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-test
 
+# pip's own output goes to $(PIP_LOG) and is shown only when an install fails: an install that works
+# has nothing to say, and setuptools' notice about editable installs would read as a problem.
+PIP_LOG := $(VENV)/pip-install.log
+PIP     := $(BIN)/python -m pip install --quiet -c constraints.txt
+quiet_pip = $(1) >> $(PIP_LOG) 2>&1 || { cat $(PIP_LOG) >&2; echo "make: the install above failed (its output: $(PIP_LOG))" >&2; exit 1; }
+
 $(VENV)/.installed: pyproject.toml constraints.txt
 	PYTHON=$(PYTHON) sh scripts/install-system-deps.sh site
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	@echo "installing sitegen and the Python packages it uses into $(VENV) (pip's output: $(PIP_LOG))"
+	@: > $(PIP_LOG)
+	@$(call quiet_pip,$(BIN)/python -m pip install --quiet --upgrade pip)
+	@$(call quiet_pip,$(PIP) -e .)
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	@echo "installing the test tools into $(VENV) (pip's output: $(PIP_LOG))"
+	@$(call quiet_pip,$(PIP) -e '.[test]')
 	touch $@
 
 system-deps:
