@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 from collections import defaultdict
-from typing import Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from .checkcommon import are_told_apart, level_of
 from .checkcopies import copied_from, names_unit
@@ -355,13 +355,70 @@ def _warn_level_words(first: Sourced[Unit], second: Sourced[Unit], content: Cont
 def _merging(kept: Sourced[Unit], dropped: Sourced[Unit], content: Content) -> str:
     """The steps of a hint that merges the file ``dropped`` into ``kept`` before it is deleted, each followed by
     ", ": its tallies, targets and milestones moved (deleting a file that holds figures would lose them) and the
-    pages naming it pointed at ``kept``; "" when it holds none and no page names it."""
-    held = [word for word, records in (("tallies", dropped.record.tallies), ("targets", dropped.record.targets),
-                                       ("milestones", dropped.record.milestones)) if records]
-    move = f"move the {_and_joined(held)} of {dropped.path} into {kept.path}, " if held else ""
+    pages naming it pointed at ``kept``; "" when it holds none and no page names it.
+
+    Only what ``kept`` lacks is moved. A file copied to start the other holds the same records, and moving
+    every one made a second tally of each day in ``kept`` (the next error, "two tallies on 2018-04-26"): a
+    record ``kept`` has word for word is left to go with the file, and one whose day (a target: group) ``kept``
+    has with other figures is told as a choice to make in ``kept``, not a record to add."""
+    moved: list[str] = []
+    present: list[str] = []
+    choices: list[str] = []
+    present_count = 0
+    for kind in _MERGED_KINDS:
+        ours = {kind.key(record): record for record in getattr(kept.record, kind.field)}
+        theirs = getattr(dropped.record, kind.field)
+        new = [record for record in theirs if kind.key(record) not in ours]
+        same = [record for record in theirs if ours.get(kind.key(record)) == record]
+        clashing = [record for record in theirs if kind.key(record) in ours and ours[kind.key(record)] != record]
+        if new and not same and not clashing:
+            moved.append(f"the {kind.field}")
+        elif new:
+            moved.append(kind.named(new))
+        if same:
+            present.append(kind.named(same))
+            present_count += len(same)
+        if clashing:
+            choices.append(f"{kind.named(clashing)} {'is' if len(clashing) == 1 else 'are'} in both files with other "
+                           f"{kind.values}: keep the right {'one' if len(clashing) == 1 else 'ones'} in {kept.path} "
+                           f"(check both against the source document, 原文), ")
+    steps = ""
+    if moved:
+        there = f" ({_and_joined(present)} {'is' if present_count == 1 else 'are'} there already)" if present else ""
+        steps = f"move {_and_joined(moved)} of {dropped.path} into {kept.path}{there}, "
+    elif present:  # said all the same, so that deleting the file is seen to lose nothing
+        steps = (f"{_and_joined(present)} of {dropped.path} {'is' if present_count == 1 else 'are'} in {kept.path} "
+                 "already, ")
+    steps += "".join(choices)
     pages = _pages_naming(content, dropped.record.id)
-    return move + (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
-                   if pages else "")
+    return steps + (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
+                    if pages else "")
+
+
+class _MergedKind(NamedTuple):
+    """A kind of record a unit file holds, as `_merging` moves it: the field, the word for one, what tells two
+    records of it apart in one file (a tally's day, a target's group, a milestone's day and title), how that is
+    said, and what its values are called."""
+
+    field: str
+    one: str
+    key: Callable[[Any], object]
+    said: Callable[[Any], str]
+    values: str
+
+    def named(self, records: Sequence[Any]) -> str:
+        """``the tally of 2018-04-26``, ``the tallies of 2018-03-01 and 2018-04-26``."""
+        word = self.one if len(records) == 1 else self.field
+        return f"the {word} of {_and_joined([self.said(record) for record in records])}"
+
+
+_MERGED_KINDS = (
+    _MergedKind("tallies", "tally", lambda tally: tally.as_of, lambda tally: tally.as_of.isoformat(), "figures"),
+    _MergedKind("targets", "target", lambda target: target.group,
+                lambda target: getattr(target.group, "value", target.group), "values"),
+    _MergedKind("milestones", "milestone", lambda milestone: (milestone.date, milestone.title),
+                lambda milestone: f"{milestone.date.isoformat()} ({milestone.title})", "values"),
+)
 
 
 def _renaming(level: tuple[str, str] | None) -> str:

@@ -1982,7 +1982,7 @@ def test_two_units_whose_names_read_the_same_are_warned_at_the_second_name(tmp_p
         "counted twice in the district totals\n" + _SOUND_ALIKE_HINT.format(
             first="content/units/baihe.yaml", second="content/units/baihezhen.yaml", name="百鹤镇", first_id="baihe",
             why="which content/interviews/a.md names (unit: baihe)",
-            move="move the tallies of content/units/baihezhen.yaml into content/units/baihe.yaml, "),
+            move="the tally of 2018-04-26 of content/units/baihezhen.yaml is in content/units/baihe.yaml already, "),
         "content/units/xinmincun.yaml:3:9: warning: the unit names 新民村 (content/units/xinmin.yaml) and 新闵村 "
         "(content/units/xinmincun.yaml) both read xin-min-cun (同音): if they are one place typed two ways, it is "
         "listed twice among the units\n" + _SOUND_ALIKE_HINT.format(
@@ -2111,6 +2111,38 @@ def test_the_sound_alike_hint_followed_leaves_the_pages_their_unit(tmp_path: Pat
     assert problem.hint.startswith("if they are one place, keep one file: e.g. keep content/units/hua-xin-zhen.yaml, "
                                    "whose id is the shorter, delete content/units/hua-xin-zhen-2.yaml and add 華新鎮 to "
                                    "the misspellings of content/units/hua-xin-zhen.yaml; ")
+
+
+def test_the_merge_hint_moves_only_what_the_kept_file_lacks_and_the_merge_followed_checks_clean(
+        tmp_path: Path) -> None:
+    # 百鹤镇 (baihezhen.yaml) began as a copy of baihe.yaml, then had a tally added and one mistyped. The hint
+    # said "move the tallies of baihezhen.yaml into baihe.yaml": followed, baihe.yaml held two tallies of
+    # 2018-04-26 (the next error, "two tallies on 2018-04-26") and two of 2018-03-01, one of them wrong.
+    milestone = "milestones:\n  - date: 2018-01-12\n    title: 召开动员部署会\n"
+    target = "targets:\n  - group: institutions\n    target: 100\n"
+    kept = unit_with(tally("2018-03-01", 120, 60, 40, 20) + tally("2018-04-26", 296, 143, 103, 50), target)
+    copy = (unit_with(tally("2018-03-01", 121, 60, 40, 21) + tally("2018-04-26", 296, 143, 103, 50)
+                      + tally("2018-05-10", 310, 150, 110, 50), target + milestone)
+            .replace("name: 白鹤镇", "name: 百鹤镇").replace("misspellings: [白河镇, 百合镇]\n", ""))
+    root = write_site(tmp_path, {UNIT_PATH: kept, "content/units/baihezhen.yaml": copy,
+                                 "content/interviews/a.md": interview()})
+    [problem] = [p for p in found(root) if "(同音)" in p.message]
+    assert problem.hint == (
+        "if they are one place, keep one file: e.g. keep content/units/baihe.yaml, which content/interviews/a.md "
+        "names (unit: baihe), move the tally of 2018-05-10 and the milestones of content/units/baihezhen.yaml into "
+        "content/units/baihe.yaml (the tally of 2018-04-26 and the target of institutions are there already), "
+        "the tally of 2018-03-01 is in both files with other figures: keep the right one in "
+        "content/units/baihe.yaml (check both against the source document, 原文), delete "
+        "content/units/baihezhen.yaml and add 百鹤镇 to the misspellings of content/units/baihe.yaml; if they are "
+        "two different places, add the line distinct_from: [baihe] to content/units/baihezhen.yaml (the warning "
+        "then stops)")
+    # Followed, with the copy's figures of 2018-03-01 found right: one tally a day, nothing typed lost, clean.
+    merged = (unit_with(tally("2018-03-01", 121, 60, 40, 21) + tally("2018-04-26", 296, 143, 103, 50)
+                        + tally("2018-05-10", 310, 150, 110, 50), target + milestone)
+              .replace("misspellings: [白河镇, 百合镇]", "misspellings: [白河镇, 百合镇, 百鹤镇]"))
+    (root / UNIT_PATH).write_text(merged, encoding="utf-8")
+    (root / "content/units/baihezhen.yaml").unlink()
+    assert found(root) == []
 
 
 def test_an_alias_another_unit_has_too_is_an_error_at_the_copy_that_distinct_from_does_not_silence(
