@@ -8,8 +8,8 @@ page's text quotes, for `sitegen.checkpageunit`) and the parts
 of them `sitegen.checks.check_failed_unit` runs over a unit file that failed
 to load.
 
-May import: lazyre, errors, load (record types only), models, placeholders, textfigures, checkcommon (and the
-standard library).
+May import: lazyre, errors, load (record types only), models, placeholders, textfigures, checkcommon, checkscaled
+(and the standard library).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Collection, Mapping, Sequence
 from pydantic_core import PydanticCustomError
 
 from .checkcommon import COUNT_LABELS, TALLY_FIGURES, says_checked
+from .checkscaled import TextGiven, scaled_tally, scaled_tally_warning
 from .errors import Report
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
@@ -345,7 +346,7 @@ def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, li
 
     The texts are the note of each tally (the editor's own record of where the figures come from, read with the
     tally's day for a day typed without its year), and, with ``content``, each text of each page of the unit
-    (`page_figures`). Days no tally has are left out.
+    (`_unit_pages`). Days no tally has are left out.
     """
     days = {tally.as_of for tally in unit.record.tallies}
     told: dict[date, list[tuple[TextFigure, str]]] = defaultdict(list)
@@ -354,17 +355,25 @@ def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, li
             line = unit.yaml.locate(("tallies", index, "note"))[0]
             for figure in _note_figures(tally, line):
                 told[figure.day].append((figure, f"the tally's note (line {line})"))
-    pages = [] if content is None else [page for page in content.interviews + content.cases
-                                        if page.meta.unit == unit.record.id]
-    for page in pages:
-        for figures in page_figures(page):
-            for figure in figures:
-                told[figure.day].append((figure, f"{page.path}:{figure.line}"))
+    for page in _unit_pages(unit, content):
+        for figure in page.figures:
+            told[figure.day].append((figure, f"{page.name}:{figure.line}"))
     return {day: found for day, found in told.items() if day in days}
 
 
-def check_tally_notes(unit: Sourced[Unit], report: Report) -> None:
-    """Warn where a tally's note gives a figure of the tally's own day that its figures do not.
+def _unit_pages(unit: Sourced[Unit], content: Content | None) -> list[TextGiven]:
+    """The figures each interview and case study of ``unit`` gives (`page_figures`, every text of it), one
+    `sitegen.checkscaled.TextGiven` a page, in the order of ``content``; none without ``content``."""
+    pages = [] if content is None else [page for page in content.interviews + content.cases
+                                        if page.meta.unit == unit.record.id]
+    return [TextGiven(page.path, page.path, False, tuple(figure for figures in page_figures(page)
+                                                         for figure in figures))
+            for page in pages]
+
+
+def check_tally_notes(unit: Sourced[Unit], report: Report, content: Content | None = None) -> set[tuple[int, str]]:
+    """Warn where a tally's note gives a figure of the tally's own day that its figures do not; once for a tally
+    whose figures are all ten times (or a tenth of, …) those its note and pages give.
 
     The unit's page shows each tally's note under its row, and the open data carries it beside the figures
     (``tallies.csv``): a note saying 收集问题清单296份 over ``collected: 297`` gives residents two answers. It
@@ -374,32 +383,55 @@ def check_tally_notes(unit: Sourced[Unit], report: Report) -> None:
     its year read with the tally's), and every figure it gives for the tally's own day is compared, not only
     one a slip away: a note is the record of that tally alone, so any other figure of that day contradicts
     it. A tally that does not add up is left to `check_tally_arithmetic`, which reads the note already.
+
+    A tally typed with a 0 too many in every figure (2960, 1430, 1030, 500 for 296, 143, 103, 50) is one slip,
+    not four: when its note, or with ``content`` the pages of its unit (`_unit_pages`), give its figures so
+    (`sitegen.checkscaled.scaled_tally`), it is warned once at the tally, and its figures not one by one.
+    Returns the figures so told, as ``(index in the tallies list, figure)``, for
+    `sitegen.checktenfold.check_tenfold_counts` to leave out. Raises nothing.
     """
+    pages = _unit_pages(unit, content)
+    told: set[tuple[int, str]] = set()
     for index, tally in enumerate(unit.record.tallies):
-        if not tally.note or not may_name_a_day(tally.note):
-            continue
         if tally.escalated + tally.resolved + tally.in_progress != tally.collected:
             continue
-        line, column = unit.yaml.locate(("tallies", index, "note"))
-        figures = [figure for figure in _note_figures(tally, line)
-                   if figure.day == tally.as_of and getattr(tally, figure.field) is not None]
-        told: dict[str, TextFigure] = {}
-        for figure in figures:
-            told.setdefault(figure.field, figure)
-        for field, figure in told.items():
-            right = getattr(tally, field)
-            if figure.value == right:
-                continue
-            field_line, _ = unit.yaml.locate(("tallies", index, field))
-            report.warning(
-                unit.path, line, _column_in_line(unit.yaml.text, line, column, figure),
-                f"the tally's note gives {figure.typed} for {COUNT_LABELS[field]} as of {tally.as_of.isoformat()} "
-                f"({figure.words}), but the tally says {field}: {right}; the unit's page and the open data show "
-                "both",
-                f"check both against the source document (原文): if the tally is right, type {right} in the note in "
-                f"place of {figure.typed} (a correction can say so in the note: 更正); if the note is right, correct "
-                f"{field}: {right} to {field}: {figure.value} (line {field_line})"
-                + (", so that the four figures still add up" if field != "batches" else ""))
+        note: list[TextFigure] = []
+        line = column = 0
+        if tally.note and may_name_a_day(tally.note):
+            line, column = unit.yaml.locate(("tallies", index, "note"))
+            note = _note_figures(tally, line)
+        scaled = scaled_tally(tally, [TextGiven("its note", "the note", True, tuple(note)), *pages])
+        if scaled is not None:
+            scaled_tally_warning(unit.path, unit.yaml, index, scaled, report)
+            told |= {(index, name) for name in scaled.given}
+            continue
+        _note_slips(unit, index, note, (line, column), report)
+    return told
+
+
+def _note_slips(unit: Sourced[Unit], index: int, note: Sequence[TextFigure], at: tuple[int, int],
+                report: Report) -> None:
+    """The warnings of `check_tally_notes` for the tally at ``index``, one for each figure its note (``note``,
+    its figures, the note's value starting at line and column ``at``) gives for its day otherwise."""
+    tally = unit.record.tallies[index]
+    firsts: dict[str, TextFigure] = {}
+    for figure in note:
+        if figure.day == tally.as_of and getattr(tally, figure.field) is not None:
+            firsts.setdefault(figure.field, figure)
+    line, column = at
+    for field, figure in firsts.items():
+        right = getattr(tally, field)
+        if figure.value == right:
+            continue
+        field_line, _ = unit.yaml.locate(("tallies", index, field))
+        report.warning(
+            unit.path, line, _column_in_line(unit.yaml.text, line, column, figure),
+            f"the tally's note gives {figure.typed} for {COUNT_LABELS[field]} as of {tally.as_of.isoformat()} "
+            f"({figure.words}), but the tally says {field}: {right}; the unit's page and the open data show both",
+            f"check both against the source document (原文): if the tally is right, type {right} in the note in "
+            f"place of {figure.typed} (a correction can say so in the note: 更正); if the note is right, correct "
+            f"{field}: {right} to {field}: {figure.value} (line {field_line})"
+            + (", so that the four figures still add up" if field != "batches" else ""))
 
 
 def _note_figures(tally: Tally, line: int) -> list[TextFigure]:
@@ -425,7 +457,8 @@ def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[
     the message, when its ``figures`` (collected, escalated, resolved, in progress) do not add up.
 
     ``told``: the figures texts give for its day, with where (`_figures_told`). When those that would make the
-    tally add up all name one figure and one value, the error is at that figure, with that value in its hint.
+    tally add up all name one figure and one value, the error is at that figure, with that value in its hint; a
+    value they give otherwise is not offered as the one slip from making the four add up (`_one_slip_mends`).
     """
     collected, escalated, resolved, in_progress = figures
     total = escalated + resolved + in_progress
@@ -442,7 +475,10 @@ def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[
     message = (f"{name} does not add up: escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
                f"{total}, but collected is {collected}")
     if len(mending) != 1:
-        slips = _one_slip_mends(parts)
+        # A value the texts give otherwise is not offered: in_progress 50 beside 2960, 1430 and 1030 typed for
+        # 296, 143 and 103 was offered as 500, away from the note and the pages, which all say 50.
+        slips = [(field, value) for field, value in _one_slip_mends(parts)
+                 if not any(figure.field == field and figure.value != value for figure, _ in told)]
         if len(mending) > 1 or len(slips) != 1:
             line, column = yaml.locate(("tallies", index, "collected"))
             report.error(path, line, column, message,

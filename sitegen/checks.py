@@ -13,6 +13,7 @@ rules that still apply to a unit file that failed to load), and `drafts` and
 gives), `sitegen.checkdates` (dates and their order, years typed with a slip),
 `sitegen.checkrelated` (the tally a page names by its date),
 `sitegen.checktenfold` (a count typed with a digit too many),
+`sitegen.checkscaled` (a whole tally typed ten times what its note gives, run by `check_tally_notes`),
 `sitegen.checkrefs` (the series and units a page names),
 `sitegen.checkpictures` (pictures in front matter and in the text),
 `sitegen.checknames` (units' names and ids), `sitegen.checkcopies` (tallies,
@@ -125,7 +126,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     held_back = functools.lru_cache(maxsize=1)(held_back)
     for unit in content.units.values():
         check_tally_arithmetic(unit, report, content)
-        check_tally_notes(unit, report)
+        told = check_tally_notes(unit, report, content)  # a tally ten times its note's, told once
         check_empty_tallies(unit, report)
         check_repeated_tallies(unit, report)
         check_example_targets(unit, report)
@@ -134,7 +135,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_measured_dates(unit, now.date(), report)
         check_far_plans(unit, now.date(), report)
         check_tally_order(unit, report, now.date(), cited.get(unit.record.id, {}))
-        check_tenfold_counts(unit, report)
+        check_tenfold_counts(unit, report, told)
         check_milestone_order(unit, report)
         check_repeated_milestones(unit, report)
         check_milestone_status(unit, now.date(), report)

@@ -2,7 +2,8 @@
 
 Job: `check_tenfold_counts`, the part of it `sitegen.checks.check_failed_unit` runs (`tenfold_counts`), and
 the figures it tells (`tenfold_slips`), which `sitegen.checkdates.tally_order` reads so that a later tally is
-not blamed for falling back from a figure told here.
+not blamed for falling back from a figure told here; and what a tally typed with 0s too many or left out is, in
+figures and in words (`zeros_between`, `scaled_counts`, `zeros_typed`), which `sitegen.checkscaled` shares.
 
 May import: errors, load (record types only), models, checkcommon (and the standard library).
 """
@@ -10,7 +11,7 @@ May import: errors, load (record types only), models, checkcommon (and the stand
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from .checkcommon import COUNT_FIELDS, COUNT_LABELS, says_checked, says_corrected
 from .errors import Report
@@ -58,7 +59,7 @@ class TenfoldSlip:
         return getattr(self.tally, self.name)
 
 
-def check_tenfold_counts(unit: Sourced[Unit], report: Report) -> None:
+def check_tenfold_counts(unit: Sourced[Unit], report: Report, told: Collection[tuple[int, str]] = ()) -> None:
     """Warn at each count of a tally most likely typed with a digit too many (2960 for 296), at its line.
 
     Takes the unit and the report; raises nothing. A figure ten times off
@@ -71,15 +72,19 @@ def check_tenfold_counts(unit: Sourced[Unit], report: Report) -> None:
     match, adds up. Found by `tenfold_slips`; the hint offers the value
     meant. A true figure may be as large, so this is a warning, and a note
     on the tally saying it was corrected (`says_corrected`, 更正) or checked
-    (`says_checked`, 核实) stands for it, as 更正 does for a count that falls.
+    (`says_checked`, 核实) stands for it, as 更正 does for a count that falls. ``told``: the counts told
+    already, as ``(index in the tallies list, figure)``, in one warning for a tally whose figures are all ten
+    times its note's (`sitegen.checkfigures.check_tally_notes`): they are not told again one by one.
     """
-    tenfold_counts(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+    tenfold_counts(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report, told)
 
 
-def tenfold_counts(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
-    """`check_tenfold_counts` over ``(index in the file's tallies list, tally)`` pairs, each after the one before."""
-    for slip in tenfold_slips(tallies).values():
-        if slip.matched is not None:  # offered in the hint of the count it was typed to match
+def tenfold_counts(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report,
+                   told: Collection[tuple[int, str]] = ()) -> None:
+    """`check_tenfold_counts` over ``(index in the file's tallies list, tally)`` pairs, each after the one before,
+    the counts ``told`` left out."""
+    for key, slip in tenfold_slips(tallies).items():
+        if slip.matched is not None or key in told:  # offered in the hint of another count, or told already
             continue
         report.warning(path, *yaml.locate(("tallies", slip.index, slip.name)), _message(slip), _hint(slip))
 
@@ -184,17 +189,51 @@ def _whole_tallies(found: dict[tuple[int, str], TenfoldSlip],
     found = dict(found)
     for place, (index, tally) in enumerate(ordered):
         slip = found.get((index, "collected"))
-        if slip is None or slip.meant != (tally.collected // 10,) or tally.collected % 10:
+        tenth = scaled_counts(tally, 1, TALLY_SUM)
+        if slip is None or tenth is None or slip.meant != (tenth["collected"],):
             continue
-        names = ("escalated", "resolved", "in_progress")
-        if any(getattr(tally, name) % 10 for name in names):
+        if not all(_keeps_order(ordered, place, name, tenth[name]) for name in ("escalated", "resolved")):
             continue
-        if not all(_keeps_order(ordered, place, name, getattr(tally, name) // 10) for name in names[:2]):
-            continue
-        for name in ("collected", *names):
-            found[index, name] = TenfoldSlip(index, tally, name, (getattr(tally, name) // 10,), slip.compared,
-                                              slip.falls_back, whole=True)
+        for name in TALLY_SUM:
+            found[index, name] = TenfoldSlip(index, tally, name, (tenth[name],), slip.compared, slip.falls_back,
+                                              whole=True)
     return found
+
+
+ZEROS = {1: ("a 0", "一个0"), 2: ("two 0s", "两个0"), 3: ("three 0s", "三个0")}
+"""The words for as many 0s typed too many or left out as a whole tally may be typed with: a tally ten, a
+hundred or a thousand times, or a tenth, a hundredth or a thousandth of what its texts give."""
+
+
+def zeros_between(typed: int, given: int) -> int | None:
+    """How many 0s ``typed`` has more than ``given`` (2960 for 296: 1; 296 for 29600: -2), when one is the
+    other with up to three 0s added (`ZEROS`); None when they are equal, 0, or otherwise apart."""
+    for zeros in ZEROS:
+        if typed and typed == given * 10 ** zeros:
+            return zeros
+        if given and given == typed * 10 ** zeros:
+            return -zeros
+    return None
+
+
+def zeros_typed(zeros: int) -> str:
+    """How a figure is typed with ``zeros`` 0s too many (`zeros_between`; negative: left out), in an editor's
+    words: 1 gives "a 0 too many (多打了一个0)", -2 "two 0s left out (少打了两个0)". Raises KeyError when
+    ``zeros`` is 0 or more than `ZEROS` has."""
+    words, chinese = ZEROS[abs(zeros)]
+    return f"{words} too many (多打了{chinese})" if zeros > 0 else f"{words} left out (少打了{chinese})"
+
+
+def scaled_counts(tally: Tally, zeros: int, names: Sequence[str]) -> dict[str, int] | None:
+    """The counts ``names`` of ``tally``, each with ``zeros`` 0s taken off (negative: added), by name; None
+    when one of them does not end in as many 0s, or the tally leaves it out."""
+    counts: dict[str, int] = {}
+    for name in names:
+        value = getattr(tally, name)
+        if value is None or (zeros > 0 and value % 10 ** zeros):
+            return None
+        counts[name] = value // 10 ** zeros if zeros > 0 else value * 10 ** -zeros
+    return counts
 
 
 def _keeps_order(ordered: Sequence[tuple[int, Tally]], place: int, name: str, value: int) -> bool:
@@ -236,7 +275,7 @@ def _message(slip: TenfoldSlip) -> str:
     if slip.whole:
         return (f"{label} {value} on {day}, beside the {other} of {where}, of {then}: every count of this tally "
                 "ends in 0, and a tenth of each keeps the tallies in order, so the whole tally is most likely "
-                "typed with a 0 too many (多打了一个0)")
+                f"typed with {zeros_typed(1)}")
     fall = ", which falls back below it, though these counts only grow" if slip.falls_back else ""
     return (f"{label} {value} on {day} is {round(value / other)} times the {other} of {where}, of {then}{fall}: "
             "most likely typed with a digit too many (多打了一位数)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -537,3 +538,171 @@ def test_a_page_before_its_units_first_tally_is_not_warned_where_no_figures_are_
         tmp_path: Path, path: str, text: str, unit: str) -> None:
     root = write_site(tmp_path, {path: text, "content/units/baihe.yaml": unit})
     assert [problem for problem in _told(root) if "first tally" in problem] == []
+
+
+# A whole tally typed ten times (or a hundred, or a tenth of) its note and pages: one slip, told once.
+
+_FOUR = ("collected", "escalated", "resolved", "in_progress")
+_NOTE_FIGURES = "收集问题清单296份，其中143份已提交区相关部门，103份已解决，50份正在办理"
+
+
+def _type_tally(root: Path, *values: int) -> None:
+    """Type ``values`` for Baihe's collected, escalated, resolved and in_progress (296, 143, 103, 50)."""
+    for field, old, new in zip(_FOUR, (296, 143, 103, 50), values):
+        edit_file(root, UNIT_FILE, f"    {field}: {old}\n", f"    {field}: {new}\n")
+
+
+def _follow_texts_right(root: Path, hint: str) -> None:
+    """Type in the unit file the figures the hint gives if the texts are right: ``collected: 296 (line 13), …``."""
+    mend = hint.split("correct the tally's figures to ", 1)[1].split(";", 1)[0].split(", and type", 1)[0]
+    path = root / UNIT_FILE
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for field, value, line in re.findall(r"(\w+): (\d+) \(line (\d+)\)", mend):
+        assert lines[int(line) - 1].startswith(f"    {field}: ")
+        lines[int(line) - 1] = f"    {field}: {value}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _follow_tally_right(root: Path, hint: str) -> None:
+    """Type in each text the values the hint gives if the tally is right: ``type 2960 in place of 296, … in the
+    note (line 17) and content/interviews/x.md (lines 10, 41)``, each only at those lines."""
+    said = hint.split("if the tally is right, type ", 1)[1].removesuffix(" (a correction can say so in the note: 更正)")
+    for group in said.split(", and "):
+        values, places = group.split(" in the note" if " in the note" in group else " in content/", 1)
+        places = ("the note" if " in the note" in group else "content/") + places
+        pairs = re.findall(r"(\d+) in place of (\d+)", values)
+        for place, lines in re.findall(r"(the note|content/\S+) \(lines? ([\d, and]+)\)", places):
+            path = root / (UNIT_FILE if place == "the note" else place)
+            text = path.read_text(encoding="utf-8").split("\n")
+            for line in map(int, re.findall(r"\d+", lines)):
+                for new, old in pairs:
+                    text[line - 1] = re.sub(rf"(?<!\d){old}(?!\d)", new, text[line - 1])
+            path.write_text("\n".join(text), encoding="utf-8")
+
+
+_PAGES = f"its note, {INTERVIEW} and {CASE}"
+_PAGE_LINES = f"{INTERVIEW} (lines 10, 41, 43, 44 and 45) and {CASE} (line 34)"
+
+
+def _scaled_warning(times: str, slip: str, pairs: str, meant: str, typed: str, who: str = _PAGES,
+                    places: str = f"the note (line 17), {_PAGE_LINES}") -> str:
+    right = who.replace("its note", "the note")
+    fields = ", ".join(f"{field}: {value} (line {line})" for field, value, line in zip(_FOUR, meant.split(), (13, 14, 15, 16)))
+    retyped = ", ".join(f"{new} in place of {old}" for new, old in zip(typed.split(), meant.split()))
+    note = " (a correction can say so in the note: 更正)" if "the note" in places else ""
+    return (f"{UNIT_FILE}:13:16: warning: all 4 issue-list figures (问题清单) of the tally of 2018-04-26 are {times} "
+            f"those {who} give{'s' if ' and ' not in who else ''} for that day: {pairs}; the whole tally is most "
+            f"likely typed with {slip}\n"
+            f"  hint: check the figures against the source document (原文): if {right} "
+            f"{'are' if ' and ' in who else 'is'} right, correct the tally's figures to {fields}; if the tally is "
+            f"right, type {retyped} in {places}{note}")
+
+
+def test_a_whole_tally_typed_ten_times_its_note_and_pages_is_told_once_at_its_first_figure(example: Path) -> None:
+    # 2960, 1430, 1030, 500 copied for 296, 143, 103, 50: it still adds up, and was told four times, a four-line
+    # hint each, by the note's figures one by one; an editor read four mistakes.
+    _type_tally(example, 2960, 1430, 1030, 500)
+    told = _told(example)
+    assert told == [_scaled_warning(
+        "10 times", "a 0 too many (多打了一个0)",
+        "collected 2960 for 296, escalated 1430 for 143, resolved 1030 for 103, in_progress 500 for 50",
+        "296 143 103 50", "2960 1430 1030 500")]
+    # The hint followed as typed, either way, leaves nothing to tell.
+    _follow_texts_right(example, told[0].split("\n  hint: ")[1])
+    assert _told(example) == []
+    _type_tally(example, 2960, 1430, 1030, 500)
+    _follow_tally_right(example, _told(example)[0].split("\n  hint: ")[1])
+    assert _told(example) == []
+    assert "收集问题清单2960份，其中1430份已提交区相关部门，1030份已解决，500份正在办理" in (example / UNIT_FILE).read_text("utf-8")
+
+
+def test_a_whole_tally_typed_a_hundred_times_is_told_once(example: Path) -> None:
+    _type_tally(example, 29600, 14300, 10300, 5000)
+    told = _told(example)
+    assert told == [_scaled_warning(
+        "100 times", "two 0s too many (多打了两个0)",
+        "collected 29600 for 296, escalated 14300 for 143, resolved 10300 for 103, in_progress 5000 for 50",
+        "296 143 103 50", "29600 14300 10300 5000")]
+    _follow_texts_right(example, told[0].split("\n  hint: ")[1])
+    assert _told(example) == []
+
+
+def test_a_whole_tally_typed_with_a_0_left_out_of_each_figure_is_told_once(tmp_path: Path) -> None:
+    # The note says 2960, 1430, 1030 and 500 (the source's figures), the tally 296, 143, 103 and 50.
+    site = copy_example(tmp_path)
+    for page in (INTERVIEW, CASE):
+        (site / page).unlink()
+    edit_file(site, UNIT_FILE, _NOTE_FIGURES, "收集问题清单2960份，其中1430份已提交区相关部门，1030份已解决，500份正在办理")
+    told = _told(site)
+    assert told == [_scaled_warning(
+        "a tenth of", "a 0 left out (少打了一个0)",
+        "collected 296 for 2960, escalated 143 for 1430, resolved 103 for 1030, in_progress 50 for 500",
+        "2960 1430 1030 500", "296 143 103 50", who="its note", places="the note (line 17)")]
+    _follow_texts_right(site, told[0].split("\n  hint: ")[1])
+    assert _told(site) == []
+
+
+def test_a_tally_a_tenth_of_its_note_whose_pages_agree_with_it_is_told_once_with_both_sides(example: Path) -> None:
+    edit_file(example, UNIT_FILE, _NOTE_FIGURES, "收集问题清单2960份，其中1430份已提交区相关部门，1030份已解决，500份正在办理")
+    told = _told(example)
+    assert [problem.split("\n")[0] for problem in told] == [
+        f"{UNIT_FILE}:13:16: warning: all 4 issue-list figures (问题清单) of the tally of 2018-04-26 are a tenth of "
+        "those its note gives for that day: collected 296 for 2960, escalated 143 for 1430, resolved 103 for 1030, "
+        "in_progress 50 for 500; either the whole tally is typed with a 0 left out (少打了一个0) or its note with a 0 "
+        f"too many (多打了一个0): {INTERVIEW} and {CASE} give the tally's figures"]
+    # If the note is right, the pages are retyped too; if the tally is, the note: either way, nothing is left.
+    hint = told[0].split("\n  hint: ")[1]
+    assert hint.endswith("if the tally is right, type 296 in place of 2960, 143 in place of 1430, 103 in place of "
+                         "1030, 50 in place of 500 in the note (line 17) (a correction can say so in the note: 更正)")
+    _follow_tally_right(example, hint)
+    assert _told(example) == []
+
+
+def test_a_whole_tally_ten_times_the_figures_its_pages_quote_is_told_when_its_note_gives_none(example: Path) -> None:
+    # The note names only the source: the pages' 296, 143, 103 and 50 were not compared at all (no one figure
+    # of theirs is one slip from the tally's while two others are the same), and nothing was told.
+    text = (example / UNIT_FILE).read_text(encoding="utf-8")
+    start = text.index("    note: 据《")
+    (example / UNIT_FILE).write_text(text[:start] + "    note: 据《大调研微访谈│白鹤镇》（上海热线新闻网）。"
+                                     + text[text.index("\n", start):], encoding="utf-8")
+    _type_tally(example, 2960, 1430, 1030, 500)
+    told = _told(example)
+    assert told == [_scaled_warning(
+        "10 times", "a 0 too many (多打了一个0)",
+        "collected 2960 for 296, escalated 1430 for 143, resolved 1030 for 103, in_progress 500 for 50",
+        "296 143 103 50", "2960 1430 1030 500", who=f"{INTERVIEW} and {CASE}", places=_PAGE_LINES)]
+    _follow_tally_right(example, told[0].split("\n  hint: ")[1])
+    assert _told(example) == []
+
+
+def test_three_figures_of_four_typed_ten_times_are_still_told_one_by_one(example: Path) -> None:
+    # Not one slip of the whole tally: it does not add up, so its sum error and the pages' figures tell it, and
+    # the sum error's hint no longer offers in_progress: 500, which the note and the pages give as 50.
+    _type_tally(example, 2960, 1430, 1030, 50)
+    told = _told(example)
+    assert [problem.split(": ", 2)[:2] for problem in told] == [
+        [f"{INTERVIEW}:41:83", "warning"], [f"{INTERVIEW}:43:5", "warning"], [f"{INTERVIEW}:44:5", "warning"],
+        [f"{UNIT_FILE}:13:16", "error"]]
+    assert told[3] == (
+        f"{UNIT_FILE}:13:16: error: tally of 2018-04-26 does not add up: escalated 1430 + resolved 1030 + in progress "
+        "50 = 2510, but collected is 2960\n"
+        "  hint: check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
+    # The pages' hints followed (collected: 296, escalated: 143, resolved: 103): nothing is left.
+    for field, typed, meant in (("collected", 2960, 296), ("escalated", 1430, 143), ("resolved", 1030, 103)):
+        assert f"correct {field}: {typed} to {field}: {meant}" in "".join(told)
+        edit_file(example, UNIT_FILE, f"    {field}: {typed}\n", f"    {field}: {meant}\n")
+    assert _told(example) == []
+
+
+def test_a_whole_tally_ten_times_its_note_and_the_tallies_around_it_is_told_once(example: Path) -> None:
+    # Told four times as ten times the next tally and four times as other than its note: eight warnings.
+    edit_file(example, UNIT_FILE, "\ntargets:", "\n  - as_of: 2018-06-30\n    collected: 350\n    escalated: 160\n"
+              "    resolved: 130\n    in_progress: 60\n\ntargets:")
+    _type_tally(example, 2960, 1430, 1030, 500)
+    told = _told(example)
+    assert [problem.split("\n")[0] for problem in told] == [_scaled_warning(
+        "10 times", "a 0 too many (多打了一个0)",
+        "collected 2960 for 296, escalated 1430 for 143, resolved 1030 for 103, in_progress 500 for 50",
+        "296 143 103 50", "2960 1430 1030 500").split("\n")[0]]
+    _follow_texts_right(example, told[0].split("\n  hint: ")[1])
+    assert _told(example) == []
