@@ -355,23 +355,33 @@ def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, li
             line = unit.yaml.locate(("tallies", index, "note"))[0]
             for figure in _note_figures(tally, line):
                 told[figure.day].append((figure, f"the tally's note (line {line})"))
-    for page in _unit_pages(unit, content):
+    filed = [] if content is None else [page for page in content.interviews + content.cases
+                                        if page.meta.unit == unit.record.id]
+    for page in _unit_pages(filed):
         for figure in page.figures:
             told[figure.day].append((figure, f"{page.name}:{figure.line}"))
     return {day: found for day, found in told.items() if day in days}
 
 
-def _unit_pages(unit: Sourced[Unit], content: Content | None) -> list[TextGiven]:
-    """The figures each interview and case study of ``unit`` gives (`page_figures`, every text of it), one
-    `sitegen.checkscaled.TextGiven` a page, in the order of ``content``; none without ``content``."""
-    pages = [] if content is None else [page for page in content.interviews + content.cases
-                                        if page.meta.unit == unit.record.id]
+def _unit_pages(pages: Sequence[Document]) -> list[TextGiven]:
+    """The figures each of ``pages`` (a unit's interviews and case studies) gives (`page_figures`, every text of
+    it), one `sitegen.checkscaled.TextGiven` a page, in their order."""
     return [TextGiven(page.path, page.path, False, tuple(figure for figures in page_figures(page)
                                                          for figure in figures))
             for page in pages]
 
 
-def check_tally_notes(unit: Sourced[Unit], report: Report, content: Content | None = None) -> set[tuple[int, str]]:
+def pages_by_unit(content: Content) -> dict[str, list[Document]]:
+    """The interviews and case studies of ``content`` by the unit id their ``unit:`` names, each list in the
+    order loaded: one pass over the pages for every unit's rules, not one a unit (200 units and 10,000 pages
+    made two million comparisons a build)."""
+    filed: dict[str, list[Document]] = defaultdict(list)
+    for page in content.interviews + content.cases:
+        filed[page.meta.unit].append(page)
+    return filed
+
+
+def check_tally_notes(unit: Sourced[Unit], report: Report, pages: Sequence[Document] = ()) -> set[tuple[int, str]]:
     """Warn where a tally's note gives a figure of the tally's own day that its figures do not; once for a tally
     whose figures are all ten times (or a tenth of, …) those its note and pages give.
 
@@ -385,12 +395,13 @@ def check_tally_notes(unit: Sourced[Unit], report: Report, content: Content | No
     it. A tally that does not add up is left to `check_tally_arithmetic`, which reads the note already.
 
     A tally typed with a 0 too many in every figure (2960, 1430, 1030, 500 for 296, 143, 103, 50) is one slip,
-    not four: when its note, or with ``content`` the pages of its unit (`_unit_pages`), give its figures so
+    not four: when its note, or ``pages`` (the interviews and case studies filed under the unit,
+    `pages_by_unit`), give its figures so
     (`sitegen.checkscaled.scaled_tally`), it is warned once at the tally, and its figures not one by one.
     Returns the figures so told, as ``(index in the tallies list, figure)``, for
     `sitegen.checktenfold.check_tenfold_counts` to leave out. Raises nothing.
     """
-    pages = _unit_pages(unit, content)
+    texts = _unit_pages(pages)
     told: set[tuple[int, str]] = set()
     for index, tally in enumerate(unit.record.tallies):
         if tally.escalated + tally.resolved + tally.in_progress != tally.collected:
@@ -400,7 +411,7 @@ def check_tally_notes(unit: Sourced[Unit], report: Report, content: Content | No
         if tally.note and may_name_a_day(tally.note):
             line, column = unit.yaml.locate(("tallies", index, "note"))
             note = _note_figures(tally, line)
-        scaled = scaled_tally(tally, [TextGiven("its note", "the note", True, tuple(note)), *pages])
+        scaled = scaled_tally(tally, [TextGiven("its note", "the note", True, tuple(note)), *texts])
         if scaled is not None:
             scaled_tally_warning(unit.path, unit.yaml, index, scaled, report)
             told |= {(index, name) for name in scaled.given}

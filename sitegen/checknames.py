@@ -18,7 +18,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from .checkcommon import are_told_apart, level_of
 from .checkcopies import copied_from, names_unit
-from .errors import Report
+from .errors import Report, and_joined
 from .lazyre import compile_later
 from .load import Content, Sourced
 from .models import (LEVEL_RENAMINGS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, Unit, id_case_reason, level_in_name, names_of,
@@ -384,14 +384,14 @@ def _merging(kept: Sourced[Unit], dropped: Sourced[Unit], content: Content) -> s
                            f"(check both against the source document, 原文), ")
     steps = ""
     if moved:
-        there = f" ({_and_joined(present)} {'is' if present_count == 1 else 'are'} there already)" if present else ""
-        steps = f"move {_and_joined(moved)} of {dropped.path} into {kept.path}{there}, "
+        there = f" ({and_joined(present)} {'is' if present_count == 1 else 'are'} there already)" if present else ""
+        steps = f"move {and_joined(moved)} of {dropped.path} into {kept.path}{there}, "
     elif present:  # said all the same, so that deleting the file is seen to lose nothing
-        steps = (f"{_and_joined(present)} of {dropped.path} {'is' if present_count == 1 else 'are'} in {kept.path} "
+        steps = (f"{and_joined(present)} of {dropped.path} {'is' if present_count == 1 else 'are'} in {kept.path} "
                  "already, ")
     steps += "".join(choices)
     pages = _pages_naming(content, dropped.record.id)
-    return steps + (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
+    return steps + (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {and_joined(pages)}, "
                     if pages else "")
 
 
@@ -409,7 +409,7 @@ class _MergedKind(NamedTuple):
     def named(self, records: Sequence[Any]) -> str:
         """``the tally of 2018-04-26``, ``the tallies of 2018-03-01 and 2018-04-26``."""
         word = self.one if len(records) == 1 else self.field
-        return f"the {word} of {_and_joined([self.said(record) for record in records])}"
+        return f"the {word} of {and_joined([self.said(record) for record in records])}"
 
 
 _MERGED_KINDS = (
@@ -496,11 +496,6 @@ def _record_count(unit: Unit) -> int:
 def _pages_naming(content: Content, unit_id: str) -> list[str]:
     """The paths of the interviews and case studies whose ``unit:`` is ``unit_id``, in the order loaded."""
     return [document.path for document in content.interviews + content.cases if document.meta.unit == unit_id]
-
-
-def _and_joined(words: Sequence[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _known_as(unit: Sourced[Unit], text: str) -> str:

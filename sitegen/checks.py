@@ -52,8 +52,8 @@ from .checkdates import (check_century_slips, check_far_plans, check_measured_da
 from .checkfigures import (check_count_sizes, check_empty_tallies, check_example_targets, check_figures_shown,
                            check_guide_figures, check_repeated_tallies, check_tally_arithmetic, check_tally_notes,
                            check_targets, check_text_figures, count_sizes, empty_tallies, example_targets,
-                           readable_groups, repeated_tallies, tally_arithmetic, target_groups, target_values,
-                           unsure_tally_sums)
+                           pages_by_unit, readable_groups, repeated_tallies, tally_arithmetic, target_groups,
+                           target_values, unsure_tally_sums)
 from .checkheard import check_heard_names
 from .checkmisspellings import check_misspelling_clashes, check_misspellings
 from .checknames import (check_office_named_units, check_qualified_unit_names, check_shared_unit_names,
@@ -121,12 +121,13 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     errors and warnings to the report. Raises nothing.
     """
     cited = cited_tallies(content)
+    filed = pages_by_unit(content)
     published = functools.lru_cache(maxsize=1)(published)
     published_tallies = functools.lru_cache(maxsize=1)(published_tallies)
     held_back = functools.lru_cache(maxsize=1)(held_back)
     for unit in content.units.values():
         check_tally_arithmetic(unit, report, content)
-        told = check_tally_notes(unit, report, content)  # a tally ten times its note's, told once
+        told = check_tally_notes(unit, report, filed.get(unit.record.id, ()))  # a tally ten times its note's, told once
         check_empty_tallies(unit, report)
         check_repeated_tallies(unit, report)
         check_example_targets(unit, report)

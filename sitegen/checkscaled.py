@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .checktenfold import scaled_counts, zeros_between, zeros_typed
-from .errors import Report
+from .errors import Report, and_joined
 from .load import YamlData
 from .models import TALLY_SUM, Tally
 from .textfigures import TextFigure
@@ -137,7 +137,7 @@ def scaled_tally_warning(path: str, yaml: YamlData, index: int, scaled: ScaledTa
     else:
         message += f"the whole tally is most likely typed with {zeros_typed(scaled.zeros)}"
     typed = {name: getattr(tally, name) for name in given}
-    texts_right = (f"if {_joined([text.place for text in scaled.scaled])} {'is' if one else 'are'} right, correct "
+    texts_right = (f"if {and_joined([text.place for text in scaled.scaled])} {'is' if one else 'are'} right, correct "
                    "the tally's figures to "
                    + ", ".join(f"{name}: {value} (line {lines[name][0]})" for name, value in given.items()))
     if scaled.agreeing:
@@ -158,12 +158,7 @@ def _times(zeros: int) -> str:
 
 def _names(texts: Sequence[TextGiven]) -> str:
     """``texts`` named in a message: "its note", "its note and content/interviews/x.md"."""
-    return _joined([text.name for text in texts])
-
-
-def _joined(words: Sequence[str]) -> str:
-    """``words`` joined as a list is said: "a", "a and b", "a, b and c"."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return and_joined([text.name for text in texts])
 
 
 def _retyping(texts: Sequence[TextGiven], typed: dict[str, int], was: dict[str, int]) -> str:
@@ -176,6 +171,6 @@ def _retyping(texts: Sequence[TextGiven], typed: dict[str, int], was: dict[str, 
         names = tuple(name for name in typed if any(figure.field == name for figure in text.figures))
         lines = [str(line) for line in sorted({figure.line for figure in text.figures if figure.field in typed})]
         grouped.setdefault(names, []).append(f"{text.place} ({'line' if len(lines) == 1 else 'lines'} "
-                                             f"{_joined(lines)})")
+                                             f"{and_joined(lines)})")
     return "type " + ", and ".join(", ".join(f"{typed[name]} in place of {was[name]}" for name in names)
-                                   + " in " + _joined(places) for names, places in grouped.items())
+                                   + " in " + and_joined(places) for names, places in grouped.items())

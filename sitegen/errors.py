@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Iterable, Literal, Sequence
 
 Severity = Literal["error", "warning"]
 
@@ -64,6 +64,11 @@ def lost_characters_message(run: str) -> str:
     shown = run if len(run) <= 12 else run[:12] + "…"
     return (f'{len(run)} question marks in a row ("{shown}") are most likely characters lost when the file was '
             'saved in an encoding that cannot hold Chinese, which turns each Chinese character into "?"')
+
+
+def and_joined(words: Sequence[str]) -> str:
+    """Words as a message lists them: "a", "a and b", "a, b and c". Takes at least one; raises IndexError on none."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def paste_hint(how: str, line: str, instead: str = "") -> str:

@@ -16,7 +16,7 @@ import html
 import re
 import unicodedata
 
-from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
+from .errors import LOST_CHARACTERS_HINT, Problem, and_joined, lost_characters_message, paste_hint
 from .lazyre import compile_later
 from .markupbits import SERIALIZED_TAG_RE, clipped, is_html_tag
 from .markupcheckbits import PIPE_ROW_RE, outside_fences, without_code_spans
@@ -235,7 +235,7 @@ def no_break_space_problems(source: str, lines: list[str], clean_html: str, path
         if not gaps:
             continue
         places = list(dict.fromkeys(invisible_place(plain, run.start(), run.end()) for run in gaps))
-        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        where = and_joined(places)
         # Between Chinese and a Latin word or a figure, a space may be meant: an ordinary one then.
         latin = any(char.isalnum() and not _is_cjk(char) for run in gaps for char in (plain[run.start() - 1],
                                                                                        plain[run.end()]))
@@ -297,7 +297,7 @@ def separator_problems(source: str, lines: list[str], path: str, first_line: int
         places = list(dict.fromkeys(invisible_place(line, match.start(), match.end())
                                     for match in _SEPARATOR_RE.finditer(line)))
         count = len(_SEPARATOR_RE.findall(line))
-        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        where = and_joined(places)
         problems.append(Problem(
             path, first_line + index, found.start() + 1, "warning",
             f"an invisible {_SEPARATOR_NAMES[found.group()]} is in the text"

@@ -26,8 +26,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
-from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
-                     paste_hint, space_name)
+from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, and_joined,
+                     lost_characters_message, paste_hint, space_name)
 from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE,
                      QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE,
@@ -331,7 +331,7 @@ def _no_break_warning(path: str, data: YamlData, place: tuple[str | int, ...], v
     them, each told by the text around it (`invisible_place`), since it looks like an ordinary space."""
     first = gaps[0]
     places = list(dict.fromkeys(invisible_place(value, gap.start(), gap.end()) for gap in gaps))
-    where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+    where = and_joined(places)
     more = f" ({len(gaps)} such gaps in this field)" if len(gaps) > 1 else ""
     it, stands = ("it", "it stands") if len(gaps) == 1 else ("them", "they stand")
     # Between Chinese and a Latin word or a figure, a space may be meant: an ordinary one then.

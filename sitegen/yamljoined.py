@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
-from .errors import PASTE_LIMIT
+from .errors import PASTE_LIMIT, and_joined
 from .lazyre import compile_later
 from .yamlbits import ASCII_KEY, GroupFinder, KeyPath, Lines
 from .yamllines import clip, holds_yaml, mapping_path, quote_end, quote_hint, split_comment, typed_value, value_as_typed
@@ -103,7 +103,7 @@ def field_line(indent: str, key: str, value: str) -> str:
 def _names(keys: Sequence[str]) -> str:
     """``"title" and "slug"``, ``"a", "b" and "c"``: keys as a message names them."""
     quoted = [f'"{clip(key, 20)}"' for key in keys]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return and_joined(quoted)
 
 
 _HOW_MANY = {2: "two", 3: "three", 4: "four", 5: "five"}
