@@ -27,8 +27,10 @@ from .errors import PASTE_LIMIT, WIDE_SPACES, paste_hint, space_name
 from .lazyre import compile_later
 from .yamlbits import (ASCII_KEY, GAP, LOADER, MAX_DEPTH, MAX_PROBLEMS, QUOTE_HINT, SLASHES_HINT, TAB_HINT,
                        Explanation, GroupFinder, Issue, Lines, path_with_slashes)
-from .yamlexplainindent import (LOST_ITEM, TOO_FAR, TYPED_IN, commented_group_above, dash_spaced, field_among_texts, file_field_indented,
-                                first_item_lost_indent, first_item_lost_indent_mend, first_item_out_of_place,
+from .yamlexplainindent import (FIRST_ALONE, LOST_ITEM, TOO_FAR, TYPED_IN, commented_group_above, dash_spaced,
+                                field_among_texts, file_field_indented, first_item_lost_indent,
+                                first_item_lost_indent_mend, first_item_out_of_line, first_item_out_of_line_mend,
+                                first_item_out_of_place,
                                 first_item_without_dash, group_given_a_value,
                                 item_fields_above, item_given_a_value, item_lost_indent, item_lost_indent_mend,
                                 item_typed_in, item_typed_in_mend, key_between, key_further_in, key_too_far_in,
@@ -90,7 +92,8 @@ punctuation, or four words or more."""
 def _text_mend(lines: Lines, issue: Issue, groups: GroupFinder | None = None) -> dict[int, str] | None:
     """The lines to read in place of those of ``lines`` for ``issue``, a list item typed further in or further out
     than the items above it or a field further in than the field above it (`item_typed_in_mend`,
-    `item_lost_indent_mend`, `first_item_lost_indent_mend`, `key_too_far_in_mend`: moved as its hint says) or a line of text (`line_of_text`), as its
+    `item_lost_indent_mend`, `first_item_lost_indent_mend`, `first_item_out_of_line_mend`, `key_too_far_in_mend`:
+    moved as its hint says) or a line of text (`line_of_text`), as its
     hint's first choice mends it: one more item of the list above, joined to the end of the value or item above
     (before its note), or else made a note; ``{0-based line: its text}``. None for any other issue; for text
     under a key with no value (``summary:``), and for text that reads as no note (``华新镇``, a value typed
@@ -103,6 +106,9 @@ def _text_mend(lines: Lines, issue: Issue, groups: GroupFinder | None = None) ->
     if issue.message.startswith(LOST_ITEM):
         return (item_lost_indent_mend(lines, issue.line, issue.column)
                 or first_item_lost_indent_mend(lines, issue.line))
+    if FIRST_ALONE in issue.message.split(" (YAML parser: ")[0]:
+        alone = first_item_out_of_line_mend(lines, issue.line)
+        return alone[0] if alone is not None else None
     told = line_of_text(lines, issue.line, groups)
     if told is None or told[2] != (issue.line, issue.column) or not issue.message.startswith(told[0] + " "):
         return None
@@ -178,6 +184,11 @@ def _explain(exc: yaml.YAMLError, lines: Lines, unclosed: tuple[int, int | None]
     if unclosed is not None and index >= unclosed[0]:
         return explain_unclosed(lines, unclosed[0], words, unclosed[1], first_line)
     line, column = lines.at(index)
+    if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem \
+            or "expected '-' indicator" in problem:
+        alone = _first_item_alone(lines, line, first_line)
+        if alone is not None:
+            return Issue(alone[2][0], alone[2][1], f"{alone[0]} {words}", alone[1])
     too_far = key_too_far_in(lines, line, groups) if groups is not None and problem.startswith("mapping values") \
         and not first_item_out_of_place(lines, line) else None
     if too_far is not None:
@@ -238,6 +249,30 @@ def _explain(exc: yaml.YAMLError, lines: Lines, unclosed: tuple[int, int | None]
                 message, hint = listed[:2] if listed is not None and listed[2] == (line, column) else (message, hint)
             return Issue(line, column, f"{message} {words}", hint)
     return Issue(line, column, f"{UNREADABLE[0]} {words}", UNREADABLE[1])
+
+
+def _first_item_alone(lines: Lines, line: int, first_line: int) -> Explanation | None:
+    """`first_item_out_of_line`'s explanation for the parse error at the 0-based ``line``, when the lines as its
+    hint mends them read past the list's second item; else None (the hint would not mend the list: another
+    explanation is told). A first item whose "-" alone lost its indent, its fields lined up, is
+    `first_item_lost_indent`'s, told at the same line."""
+    if first_item_out_of_place(lines, line):
+        return None
+    told = first_item_out_of_line(lines, line, first_line)
+    mend = first_item_out_of_line_mend(lines, told[2][0]) if told is not None else None
+    if told is None or mend is None:
+        return None
+    typed = list(lines.lines)
+    for number, text in mend[0].items():
+        typed[number] = text
+    try:
+        for _event in yaml.parse("\n".join(typed), Loader=LOADER):
+            pass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        if mark is None or mark.line <= mend[1]:
+            return None
+    return told
 
 
 def _explain_colon(lines: Lines, line: int, column: int, _mark: object) -> Explanation:

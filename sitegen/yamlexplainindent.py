@@ -4,9 +4,10 @@ Job: tell where PyYAML's "mapping values are not allowed here" or "expected
 <block end>" comes from when the cause is an indent: a field typed further in
 than the field above it (`key_too_far_in`), a line above that lost its indent
 (`lost_indent_above`), a list item typed further out or further in than the
-items above it, a group of fields given a value on its key's line, a key
-between two levels, a field of the file indented under a list; each with the
-spaces to type, counted from the lines around it.
+items above it, the first item of a list alone out of line with the items
+after it (`first_item_out_of_line`), a group of fields given a value on its
+key's line, a key between two levels, a field of the file indented under a
+list; each with the spaces to type, counted from the lines around it.
 
 May import: errors, lazyre, yamlbits, yamllines (and the standard library).
 """
@@ -14,6 +15,7 @@ May import: errors, lazyre, yamlbits, yamllines (and the standard library).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from .errors import PASTE_LIMIT, paste_hint
@@ -576,6 +578,196 @@ def first_item_lost_indent_mend(lines: Lines, line: int) -> dict[int, str] | Non
         return None
     _field, spaces, items, _standard = found
     return {number: " " * spaces + lines.line(number) for number in items}
+
+FIRST_ALONE = "the first item alone is out of line (缩进)"
+"""A part of `first_item_out_of_line`'s message, by which `sitegen.yamlexplain` knows the issue to mend
+(`first_item_out_of_line_mend`)."""
+
+
+@dataclass(frozen=True)
+class _FirstAlone:
+    """A list whose first item alone is out of line with the items after it (`_first_alone`)."""
+
+    key: str
+    """The key holding the list."""
+    first: int
+    """The 0-based line of the first item's "-"."""
+    second: int
+    """The 0-based line of the second item's "-": the lines mended must read past it."""
+    dash: int
+    """How far in the "-" of the other items stands."""
+    fields: int
+    """How far in the fields of the other items stand (their key after the "- ", the lines under it)."""
+    moves: dict[int, int]
+    """The 0-based lines of the first item to move, each with the spaces it is then indented with."""
+
+
+def first_item_out_of_line(lines: Lines, line: int, first_line: int) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain the first item of a list typed further in or further out than the items after it, which agree with
+    one another (``   - group: …`` with 3 spaces, then ``  - group: …`` twice with 2), or with its "-" lined up with
+    theirs and its fields not (``   target: 100`` under ``  - group: …``, where the other items have 4).
+
+    YAML reads the first item's indent (缩进) as the list's, and stopped at the next line that differs: told
+    there to line that one up with the first item, the editor moved every later line, one error a round, when
+    the slip was the first item's lines. Takes the lines, the 0-based ``line`` YAML stopped at (in the first or
+    the second item) and the file line of the text's first line. The message says how far in the first item (or
+    its fields) and the other items stand; the hint the spaces to add or remove and the lines to change, ending
+    with the first of them as it then reads. Returns (message, hint, the first line to change, 0-based, and its
+    first character), or None for any other shape: fewer than two items after the first, items after it that do
+    not agree, a first item with lines at more than one other indent.
+    """
+    found = _first_alone(lines, line)
+    if found is None:
+        return None
+    key, head = clip(found.key, 20), lines.line(found.first)
+    dash, told = indent_of(head), min(found.moves)
+    other = _item_lead(lines.line(found.second))
+    if dash != found.dash:
+        message = (f'the first item of "{key}:" stands {_spaces_in(dash)}, while the other items ("{other}" …) '
+                   f"stand {_spaces_in(found.dash)}: {FIRST_ALONE}, so YAML cannot read them as one list")
+    else:
+        field = typed_value(lines.line(told))
+        name = clip(lines.line(told)[field[0]:field[1]], 20)
+        message = (f'the fields under the first item of "{key}:" ("{name}:" …) stand '
+                   f"{_spaces_in(indent_of(lines.line(told)))}, while those of the other items stand "
+                   f'{_spaces_in(found.fields)}, lined up with the key after their "- ": {FIRST_ALONE}, so YAML '
+                   "cannot read them as its fields")
+    by_shift: dict[int, list[int]] = {}
+    for number, spaces in sorted(found.moves.items()):
+        by_shift.setdefault(spaces - indent_of(lines.line(number)), []).append(number + first_line)
+    steps = " and ".join(f"{'add' if shift > 0 else 'remove'} {_spaces(abs(shift))} at the start of "
+                         f"{_line_runs(numbers)}" for shift, numbers in by_shift.items())
+    where = f'the "-" {_spaces_in(found.dash)}' + (
+        f", the fields {found.fields}" if typed_value(head)[1] is not None else "")
+    how = f'{steps}, so that the first item lines up with the other items of "{key}:" ({where})'
+    typed = " " * found.moves[told] + _as_typed(lines.line(told)).lstrip(" ")
+    shown = f'"{typed}"' if typed.startswith(" ") else typed
+    hint = paste_hint(how, shown) if len(found.moves) == 1 else f"{how}; line {told + first_line} then reads {shown}"
+    return message, hint, (told, indent_of(lines.line(told)))
+
+
+def first_item_out_of_line_mend(lines: Lines, line: int) -> tuple[dict[int, str], int] | None:
+    """The lines of ``lines`` as `first_item_out_of_line`'s hint mends them, for the first item out of line told at
+    the 0-based ``line``: ``{0-based line: its text}``, read in their place so that the rest of the text is checked
+    in the same run, and the 0-based line of the list's second item, which the text so mended must read past.
+    None for any other shape."""
+    found = _first_alone(lines, line)
+    if found is None:
+        return None
+    return {number: " " * spaces + lines.line(number).lstrip(" ")
+            for number, spaces in found.moves.items()}, found.second
+
+
+def _spaces_in(count: int) -> str:
+    """How far in a line stands, as a message says it: "3 spaces in", "at the left edge"."""
+    return f"{_spaces(count)} in" if count else "at the left edge"
+
+
+def _line_runs(numbers: Sequence[int]) -> str:
+    """File lines as a hint names them, a run of three or more told by its ends: "line 14", "lines 14 and 15",
+    "lines 14 to 16", "lines 14 to 16 and 19"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] + 1 == number:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    if len(runs) == 1 and len(runs[0]) > 2:
+        return f"lines {runs[0][0]} to {runs[0][-1]}"
+    if all(len(run) < 3 for run in runs):
+        return _line_numbers(list(numbers))
+    shown = [f"{run[0]} to {run[-1]}" if len(run) > 2 else " and ".join(map(str, run)) for run in runs]
+    return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _first_alone(lines: Lines, line: int) -> _FirstAlone | None:
+    """The list the 0-based ``line`` is typed in, when its first item alone is out of line (`first_item_out_of_line`)
+    and ``line`` stands in its first or second item; else None.
+
+    The items after the first must be two or more, each with its "-" as far in as the others, its key after the
+    "- " as far in, and the lines under it no further out than that key: then they show where the list's items
+    stand, unless the first item's "-" stands 2 spaces in from the key holding the list, where items are typed
+    (``  - as_of: …``, then two items pasted with 3 spaces: those are told, by `item_typed_in`). Each line of the
+    first item that stands elsewhere moves there: its "-" line; a line under it lined up with its own key, when the
+    "-" moves (it moves with it); a field at one other indent (the fields typed off, the "-" right).
+    """
+    holder = _list_holder(lines, line)
+    items = _list_items(lines, holder) if holder is not None else []
+    if holder is None or len(items) < 3 or not items[0][0] <= line <= items[1][-1]:
+        return None
+    second = lines.line(items[1][0])
+    dash, fields = indent_of(second), typed_value(second)[0]
+    for item in items[1:]:
+        head = lines.line(item[0])
+        if indent_of(head) != dash or typed_value(head)[0] != fields or \
+                any(indent_of(lines.line(number)) < fields for number in item[1:]):
+            return None
+    head = lines.line(items[0][0])
+    own = typed_value(head)[0]
+    if own - indent_of(head) != fields - dash:
+        return None  # "-  as_of: …", two spaces after the "-": `dash_spaced`'s
+    if indent_of(head) == indent_of(lines.line(holder)) + 2 != dash:
+        return None  # the first item stands where a list's items do, 2 spaces in from its key: the others are off
+    moves = {items[0][0]: dash} if indent_of(head) != dash else {}
+    off: set[int] = set()
+    for number in items[0][1:]:
+        text = lines.line(number)
+        spaces = indent_of(text)
+        if spaces == fields:
+            continue
+        if not (moves and spaces == own):
+            start, colon, _pos = typed_value(text)
+            if colon is None or start != spaces:
+                return None  # text going on, a list in the item: not a field typed off
+            off.add(spaces)
+        moves[number] = fields
+    if not moves or len(off) > 1:
+        return None
+    return _FirstAlone(bare_key(lines.line(holder)) or "", items[0][0], items[1][0], dash, fields, moves)
+
+
+def _list_holder(lines: Lines, line: int) -> int | None:
+    """The 0-based line of the key alone (``targets:``) holding the list whose lines include the 0-based ``line``,
+    the nearest above it; None when there is none before a line at the left edge that is no item."""
+    number = line
+    while (number := yaml_line(lines, number, -1)) >= 0:
+        text = lines.line(number)
+        if bare_key(text) is not None and not is_item(text) and is_item(lines.line(yaml_line(lines, number, 1))):
+            items = _list_items(lines, number)
+            if items and items[-1][-1] >= line:
+                return number
+        if not indent_of(text) and not is_item(text):
+            return None
+    return None
+
+
+def _list_items(lines: Lines, holder: int) -> list[list[int]]:
+    """The items of the list held by the key alone on the 0-based line ``holder``: each its 0-based lines that hold
+    YAML, its "-" line first. The list ends at a line as far out as the key that is no item, or further out.
+
+    A line starting with "- " is the next item when it stands further out than the key after the "- " of the item
+    before it; or as far in, when that item is the first and the line above is no key (``- as_of: …`` at the left
+    edge, then ``  - as_of: …``): a list held in an item starts below a key.
+    """
+    level = indent_of(lines.line(holder))
+    items: list[list[int]] = []
+    number = above = holder
+    while (number := yaml_line(lines, number, 1)) >= 0:
+        text = lines.line(number)
+        spaces = indent_of(text)
+        if spaces < level or (spaces == level and not is_item(text)):
+            break
+        key_at = typed_value(lines.line(items[-1][0]))[0] if items else spaces + 1
+        typed_above = lines.line(above)
+        if is_item(text) and (spaces < key_at or (spaces == key_at and len(items) == 1 and bare_key(typed_above) is None
+                                                  and not (is_item(typed_above) and indent_of(typed_above) == spaces))):
+            items.append([number])
+        elif items:
+            items[-1].append(number)
+        else:
+            break
+        above = number
+    return items
 
 
 def first_item_out_of_place(lines: Lines, line: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -102,6 +103,38 @@ def line_as_hinted(hint: str, typed: str) -> str:
             return line
         at = hint.find(": ", at + 1)
     raise AssertionError(f"the hint gives no line to type for {typed!r}: {hint}")
+
+
+def lines_as_hinted(hint: str, text: str, first_line: int = 1) -> str:
+    """Return ``text`` with its lines indented as ``hint`` says, as an editor follows it: each "add 2 spaces at the
+    start of line 5" or "remove 1 space at the start of lines 20 and 21" (lines named one by one, "14, 19 and 24",
+    or as runs, "14 to 16") done, the lines named as the file's (``text`` starting at file line ``first_line``).
+
+    Fails when the hint names no such change, or when the line it ends with (``line 20 then reads "…"``, or the
+    line after its last ": ", `line_as_hinted`) is not the line the change made.
+    """
+    steps = re.findall(r"(add|remove) (\d+) spaces? at the start of lines? (\d+(?:(?:, | and | to )\d+)*)", hint)
+    assert steps, f"the hint names no lines to indent: {hint}"
+    lines = text.split("\n")
+    for how, count, named in steps:
+        numbers: list[int] = []
+        for part in re.split(r", | and ", named):
+            ends = [int(number) for number in part.split(" to ")]
+            numbers.extend(range(ends[0], ends[-1] + 1))
+        for number in numbers:
+            typed = lines[number - first_line]
+            if how == "add":
+                lines[number - first_line] = " " * int(count) + typed
+            else:
+                assert typed[:int(count)] == " " * int(count), f"line {number} has not {count} spaces: {typed!r}"
+                lines[number - first_line] = typed[int(count):]
+    reads = re.search(r"line (\d+) then reads \"(.*)\"$", hint)
+    if reads is not None:
+        assert lines[int(reads.group(1)) - first_line] == reads.group(2), hint
+    else:
+        number = int(re.findall(r"\d+", steps[0][2])[0])
+        assert line_as_hinted(hint, text.split("\n")[number - first_line]) == lines[number - first_line], hint
+    return "\n".join(lines)
 
 
 def parse_html(path: Path) -> lxml.html.HtmlElement:

@@ -607,6 +607,10 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A target typed with 1 space where the others have 2", "  - group: institutions\\n    target: 100\\n"
          " - group: residents", {_U: UNIT + "targets:\n  - group: institutions\n    target: 100\n - group: residents\n"
                                           "    target: 80\n"}),
+        ("The first target typed with 3 spaces, the targets after it with 2",
+         "   - group: institutions\\n     target: 100\\n  - group: residents\\n    target: 80\\n  - …",
+         {_U: UNIT + "targets:\n   - group: institutions\n     target: 100\n  - group: residents\n    target: 80\n"
+                     "  - group: registered_enterprises\n    target: 80\n"}),
         ("The first item of a list at the left edge, the others indented (read as one item)",
          "tags:\\n- 大调研\\n  - 补短板", {_P: interview(extra="tags:\n- 大调研\n  - 补短板\n")}),
         ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),

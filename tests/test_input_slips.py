@@ -28,7 +28,7 @@ from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
 from .sitekit import (SERIES, UNIT, build_at, copy_example, edit_file, interview, json_ld_of, line_as_hinted,
-                      parse_html, text_of, write_site)
+                      lines_as_hinted, parse_html, text_of, write_site)
 from .test_checks import found, rename_as_hinted
 
 CASE_PATH = "content/cases/caomei.md"
@@ -4872,3 +4872,42 @@ def test_a_field_indented_with_odd_spaces_is_read_in_its_group_for_the_rest_of_i
         "  hint: type an English colon followed by a space, keeping the 2 spaces before it: name: 张三"]
     edit_file(root, PAGE_PATH, f"{indent}name：张三", "  name: 张三")
     assert [p for p in found(root) if p.path == PAGE_PATH] == []
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "told"), [
+    # The first target 3 spaces in, its first field 5; its note and the targets below it at 2 and 4.
+    (UNIT_PATH, "  - group: institutions\n    target: 100\n", "   - group: institutions\n     target: 100\n",
+     f'{UNIT_PATH}:20:4: error: the first item of "targets:" stands 3 spaces in, while the other items ("- group:" …) '
+     "stand 2 spaces in: the first item alone is out of line (缩进), so YAML cannot read them as one list (YAML "
+     "parser: while parsing a block collection: did not find expected '-' indicator)\n"
+     "  hint: remove 1 space at the start of lines 20 and 21, so that the first item lines up with the other items "
+     'of "targets:" (the "-" 2 spaces in, the fields 4); line 20 then reads "  - group: institutions"'),
+    # Its fields a space less far in than those of the other targets, its "-" in line.
+    (UNIT_PATH, "    target: 100\n    note: 区", "   target: 100\n   note: 区",
+     f'{UNIT_PATH}:21:4: error: the fields under the first item of "targets:" ("target:" …) stand 3 spaces in, while '
+     'those of the other items stand 4 spaces in, lined up with the key after their "- ": the first item alone is '
+     "out of line (缩进), so YAML cannot read them as its fields (YAML parser: while parsing a block collection: did "
+     "not find expected '-' indicator)\n"
+     "  hint: add 1 space at the start of lines 21 and 22, so that the first item lines up with the other items of "
+     '"targets:" (the "-" 2 spaces in, the fields 4); line 21 then reads "    target: 100"'),
+    # The first picture of the interview a space less far in (its front matter starts at the file's line 2).
+    ("content/interviews/2018-05-baihe-dadiaoyan.md", "  - src: images/baihe-zuotanhui.svg\n    alt:",
+     " - src: images/baihe-zuotanhui.svg\n   alt:",
+     'content/interviews/2018-05-baihe-dadiaoyan.md:13:2: error: the first item of "images:" stands 1 space in, '
+     'while the other items ("- src:" …) stand 2 spaces in: the first item alone is out of line (缩进), so YAML '
+     "cannot read them as one list (YAML parser: mapping values are not allowed in this context)\n"
+     "  hint: add 1 space at the start of lines 13 and 14, so that the first item lines up with the other items of "
+     '"images:" (the "-" 2 spaces in, the fields 4); line 13 then reads "  - src: images/baihe-zuotanhui.svg"'),
+])
+def test_the_first_item_of_a_list_out_of_line_with_the_others_is_told_and_the_hint_followed_checks(
+        tmp_path: Path, rel: str, old: str, new: str, told: str) -> None:
+    # Told '"note:" stands 4 spaces in, not lined up with the fields of the item above (5 spaces in)' and to indent it
+    # with 5 spaces, the editor was led from line to line through every later target, when the slip was the first
+    # target's two lines.
+    root = copy_example(tmp_path / "site")
+    edit_file(root, rel, old, new)
+    assert printed(root) == [told]
+    path = root / rel
+    path.write_text(lines_as_hinted(told.split("\n  hint: ")[1], path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert printed(root) == []
+    assert path.read_text(encoding="utf-8") == (copy_example(tmp_path / "again") / rel).read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from sitegen.validation import group_fields
 from sitegen import yamlexplain, yamltext
 from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml, space_name
 
-from .sitekit import line_as_hinted
+from .sitekit import line_as_hinted, lines_as_hinted
 
 
 def load(text: str, path: str = "data/x.yaml", first_line: int = 1) -> tuple[YamlData | None, Report]:
@@ -865,6 +865,199 @@ def test_first_items_typed_out_of_line_are_all_named_in_one_hint() -> None:
         (2, 'add 2 spaces at the start of lines 2 and 4 (the items below it typed as far out too), so that "as_of:" '
             'lines up with "collected:" below each; line 2 then reads "  - as_of: 2018-06-30"')]
     assert len(ok(items_indented_as_told(text, report.problems[0])).value["tallies"]) == 2
+
+LISTS = """name: 白鹤镇
+level: town
+tallies:
+  - as_of: 2018-04-26
+    collected: 296
+    resolved: 103
+  - as_of: 2018-05-26
+    collected: 300
+    resolved: 110
+  - as_of: 2018-06-30
+    collected: 310
+    resolved: 120
+targets:
+  - group: institutions
+    target: 100
+    note: 机构调研率
+  - group: residents
+    target: 80
+    note: 居民调研率
+  - group: registered_enterprises
+    target: 80
+    note: 企业调研率
+milestones:
+  - date: 2018-01-12
+    title: 成立领导小组
+  - date: 2018-01-15
+    title: 召开动员部署会
+  - date: 2018-02-01
+    title: 开展走访
+"""
+"""A unit's lists, each of three items typed in line: two spaces before the "-", four before the fields."""
+
+FIRST_ALONE = "the first item alone is out of line (缩进)"
+
+
+def first_item_slipped(text: str, lines: dict[int, int]) -> str:
+    """``text`` with each of its (1-based) ``lines`` indented with the spaces given instead."""
+    typed = text.split("\n")
+    for number, spaces in lines.items():
+        typed[number - 1] = " " * spaces + typed[number - 1].lstrip(" ")
+    return "\n".join(typed)
+
+
+@pytest.mark.parametrize(("slip", "line", "column", "message", "hint"), [
+    # The first target one space further in, its "-" and its first field below; its note was typed in line.
+    ({14: 3, 15: 5}, 14, 4,
+     'the first item of "targets:" stands 3 spaces in, while the other items ("- group:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block collection: did not "
+     "find expected '-' indicator)",
+     'remove 1 space at the start of lines 14 and 15, so that the first item lines up with the other items of '
+     '"targets:" (the "-" 2 spaces in, the fields 4); line 14 then reads "  - group: institutions"'),
+    # The whole first target one space further in.
+    ({14: 3, 15: 5, 16: 5}, 14, 4,
+     'the first item of "targets:" stands 3 spaces in, while the other items ("- group:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block mapping: did not "
+     "find expected key)",
+     'remove 1 space at the start of lines 14 to 16, so that the first item lines up with the other items of '
+     '"targets:" (the "-" 2 spaces in, the fields 4); line 14 then reads "  - group: institutions"'),
+    # The whole first target one space less far in.
+    ({14: 1, 15: 3, 16: 3}, 14, 2,
+     'the first item of "targets:" stands 1 space in, while the other items ("- group:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block collection: did not "
+     "find expected '-' indicator)",
+     'add 1 space at the start of lines 14 to 16, so that the first item lines up with the other items of '
+     '"targets:" (the "-" 2 spaces in, the fields 4); line 14 then reads "  - group: institutions"'),
+    # The first target one space less far in, its note typed in line.
+    ({14: 1, 15: 3}, 14, 2,
+     'the first item of "targets:" stands 1 space in, while the other items ("- group:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: mapping values are not allowed in this "
+     "context)",
+     'add 1 space at the start of lines 14 and 15, so that the first item lines up with the other items of '
+     '"targets:" (the "-" 2 spaces in, the fields 4); line 14 then reads "  - group: institutions"'),
+    # The first tally one space further in.
+    ({4: 3, 5: 5, 6: 5}, 4, 4,
+     'the first item of "tallies:" stands 3 spaces in, while the other items ("- as_of:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block mapping: did not "
+     "find expected key)",
+     'remove 1 space at the start of lines 4 to 6, so that the first item lines up with the other items of '
+     '"tallies:" (the "-" 2 spaces in, the fields 4); line 4 then reads "  - as_of: 2018-04-26"'),
+    # The first tally's "-" in line, its fields one space less far in than those of the other tallies.
+    ({5: 3, 6: 3}, 5, 4,
+     'the fields under the first item of "tallies:" ("collected:" …) stand 3 spaces in, while those of the other '
+     f'items stand 4 spaces in, lined up with the key after their "- ": {FIRST_ALONE}, so YAML cannot read them as '
+     "its fields (YAML parser: while parsing a block collection: did not find expected '-' indicator)",
+     'add 1 space at the start of lines 5 and 6, so that the first item lines up with the other items of '
+     '"tallies:" (the "-" 2 spaces in, the fields 4); line 5 then reads "    collected: 296"'),
+    # ... or one space further in.
+    ({5: 5, 6: 5}, 5, 6,
+     'the fields under the first item of "tallies:" ("collected:" …) stand 5 spaces in, while those of the other '
+     f'items stand 4 spaces in, lined up with the key after their "- ": {FIRST_ALONE}, so YAML cannot read them as '
+     "its fields (YAML parser: mapping values are not allowed in this context)",
+     'remove 1 space at the start of lines 5 and 6, so that the first item lines up with the other items of '
+     '"tallies:" (the "-" 2 spaces in, the fields 4); line 5 then reads "    collected: 296"'),
+    # The first milestone's "-" line alone one space further in: one line to change, given whole.
+    ({24: 3}, 24, 4,
+     'the first item of "milestones:" stands 3 spaces in, while the other items ("- date:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block collection: did not "
+     "find expected '-' indicator)",
+     'remove 1 space at the start of line 24, so that the first item lines up with the other items of '
+     '"milestones:" (the "-" 2 spaces in, the fields 4): "  - date: 2018-01-12"'),
+    # The whole first milestone one space less far in.
+    ({24: 1, 25: 3}, 24, 2,
+     'the first item of "milestones:" stands 1 space in, while the other items ("- date:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block collection: did not "
+     "find expected '-' indicator)",
+     'add 1 space at the start of lines 24 and 25, so that the first item lines up with the other items of '
+     '"milestones:" (the "-" 2 spaces in, the fields 4); line 24 then reads "  - date: 2018-01-12"'),
+])
+def test_a_first_item_out_of_line_with_the_items_after_it_is_told_at_its_own_lines(
+        slip: dict[int, int], line: int, column: int, message: str, hint: str) -> None:
+    # YAML took the first item's indent as the list's and stopped at the next line that differs: told there to line
+    # that one up with the first item ('"note:" stands 4 spaces in, not lined up with the fields of the item above',
+    # "this list item lost its indent", "this list item is indented further than the item above it"), the editor
+    # moved every later line, one error a round, when the slip was the first item's lines.
+    text = first_item_slipped(LISTS, slip)
+    report = Report()
+    assert load_yaml(text, "content/units/baihe.yaml", report, groups=group_fields(Unit)) is None
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [(line, column, message, hint)]
+    # Done as the hint says, the file reads as typed in line.
+    mended = lines_as_hinted(hint, text)
+    assert mended == LISTS
+    assert load_yaml(mended, "content/units/baihe.yaml", Report(), groups=group_fields(Unit)) is not None
+
+
+def test_a_first_item_out_of_line_is_read_as_mended_so_the_rest_is_checked_in_the_same_run() -> None:
+    # A slip further down is told in the same run, not once the first item is mended; with none, the file is read
+    # as mended, so that what its fields hold is checked in the same run too.
+    text = first_item_slipped(LISTS, {14: 3, 15: 5})
+    report = Report()
+    load_yaml(text.replace("  - date: 2018-01-15", "  - date 2018-01-15"), "content/units/baihe.yaml", report,
+              groups=group_fields(Unit), partial=True)
+    assert [(p.line, p.message[:30]) for p in report.problems] == [
+        (14, 'the first item of "targets:" s'), (26, '"date" is a field, but the ":"')]
+    report = Report()
+    data = load_yaml(text, "content/units/baihe.yaml", report, groups=group_fields(Unit), partial=True)
+    assert [p.line for p in report.problems] == [14]
+    assert data is not None and [target["group"] for target in data.value["targets"]] == [
+        "institutions", "residents", "registered_enterprises"]
+
+
+@pytest.mark.parametrize(("model", "path", "text", "slip", "line", "message", "hint"), [
+    # A page's pictures, the first one space further in (front matter starts at the file's line 2).
+    (InterviewMeta, "content/interviews/x.md",
+     "title: 白鹤镇访谈\nunit: baihe\nimages:\n  - src: images/a.svg\n    alt: 甲\n  - src: images/b.svg\n"
+     "    alt: 乙\n  - src: images/c.svg\n    alt: 丙\ndate: 2018-05-03 10:00\n", {4: 3, 5: 5}, 5,
+     'the first item of "images:" stands 3 spaces in, while the other items ("- src:" …) stand 2 spaces in: '
+     f"{FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block mapping: did not "
+     "find expected key)",
+     'remove 1 space at the start of lines 5 and 6, so that the first item lines up with the other items of '
+     '"images:" (the "-" 2 spaces in, the fields 4); line 5 then reads "  - src: images/a.svg"'),
+    # A case's actions, a list of texts: the first one space further in.
+    (CaseStudyMeta, "content/cases/x.md",
+     "title: 草莓\nactions:\n  - 走访草莓种业研发中心\n  - 研究加大政策扶持\n  - 计划打造龙头企业\noutcome: 列入计划\n",
+     {3: 3}, 4,
+     'the first item of "actions:" stands 3 spaces in, while the other items ("- 研究加大政策扶持" …) stand 2 spaces '
+     f"in: {FIRST_ALONE}, so YAML cannot read them as one list (YAML parser: while parsing a block mapping: did not "
+     "find expected key)",
+     'remove 1 space at the start of line 4, so that the first item lines up with the other items of "actions:" '
+     '(the "-" 2 spaces in): "  - 走访草莓种业研发中心"'),
+])
+def test_a_first_item_out_of_line_in_front_matter_is_told_at_its_own_lines(
+        model: type, path: str, text: str, slip: dict[int, int], line: int, message: str, hint: str) -> None:
+    typed = first_item_slipped(text, slip)
+    report = Report()
+    assert load_yaml(typed, path, report, first_line=2, groups=group_fields(model)) is None
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (line, slip[min(slip)] + 1, message, hint)]
+    mended = lines_as_hinted(hint, typed, first_line=2)
+    assert mended == text and ok(mended, first_line=2).value
+
+
+@pytest.mark.parametrize(("targets", "slip", "line", "start"), [
+    # Only one item after the first: which of the two is out of line, the lines cannot tell; the line YAML
+    # stopped at is told, as before.
+    (2, {14: 3, 15: 5}, 16, '"note:" stands 4 spaces in, not lined up with the fields of the item above (5 spaces '
+                            "in)"),
+    # A later item out of line with the items above it: that item is told.
+    (3, {20: 3, 21: 5, 22: 5}, 20, "this list item is indented (缩进) 3 spaces, further than the item above it"),
+    (3, {20: 3}, 20, "this list item is indented (缩进) 3 spaces, further than the item above it"),
+    # The items after the first agree, but the first stands 2 spaces in from "targets:", where items are typed:
+    # the items after it are told.
+    (3, {17: 3, 18: 5, 19: 5, 20: 3, 21: 5, 22: 5}, 17,
+     "this list item is indented (缩进) 3 spaces, further than the item above it"),
+])
+def test_a_later_item_out_of_line_with_the_items_above_it_is_still_told_at_its_own_line(
+        targets: int, slip: dict[int, int], line: int, start: str) -> None:
+    typed = LISTS if targets == 3 else LISTS.replace("  - group: registered_enterprises\n    target: 80\n"
+                                                     "    note: 企业调研率\n", "")
+    text = first_item_slipped(typed, slip)
+    report = Report()
+    load_yaml(text, "content/units/baihe.yaml", report, groups=group_fields(Unit))
+    assert [(p.line, p.message[:len(start)]) for p in report.problems] == [(line, start)]
 
 
 TEXT_LINE_MESSAGE = 'this line is text, not a field ("name: value")'
