@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
+from .checkcommon import COUNT_LABELS
 from .checktenfold import scaled_counts, zeros_between, zeros_typed
 from .errors import Report, and_joined
 from .load import YamlData
@@ -125,7 +126,8 @@ def scaled_tally_warning(path: str, yaml: YamlData, index: int, scaled: ScaledTa
     # this is the first line to retype, with the others under it.
     line, column = min(lines.values())
     who, one = _names(scaled.scaled), len(scaled.scaled) == 1
-    listed = ", ".join(f"{name} {getattr(tally, name)} for {value}" for name, value in given.items())
+    # Named as the other messages of figures name them ("in progress (办理中)"), not by the key: the hint gives keys.
+    listed = ", ".join(f"{COUNT_LABELS[name]} {getattr(tally, name)} for {value}" for name, value in given.items())
     what = f"all {len(given)} " + ("figures" if "batches" in given else "issue-list figures (问题清单)")
     message = (f"{what} of the tally of {tally.as_of.isoformat()} are {_times(scaled.zeros)} those {who} "
                f"{'gives' if one else 'give'} for that day: {listed}; ")

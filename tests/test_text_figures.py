@@ -605,7 +605,8 @@ def test_a_whole_tally_typed_ten_times_its_note_and_pages_is_told_once_at_its_fi
     told = _told(example)
     assert told == [_scaled_warning(
         "10 times", "a 0 too many (多打了一个0)",
-        "collected 2960 for 296, escalated 1430 for 143, resolved 1030 for 103, in_progress 500 for 50",
+        "collected (收集) 2960 for 296, escalated (提交区级) 1430 for 143, "
+        "resolved (已解决) 1030 for 103, in progress (办理中) 500 for 50",
         "296 143 103 50", "2960 1430 1030 500")]
     # The hint followed as typed, either way, leaves nothing to tell.
     _follow_texts_right(example, told[0].split("\n  hint: ")[1])
@@ -621,7 +622,8 @@ def test_a_whole_tally_typed_a_hundred_times_is_told_once(example: Path) -> None
     told = _told(example)
     assert told == [_scaled_warning(
         "100 times", "two 0s too many (多打了两个0)",
-        "collected 29600 for 296, escalated 14300 for 143, resolved 10300 for 103, in_progress 5000 for 50",
+        "collected (收集) 29600 for 296, escalated (提交区级) 14300 for 143, "
+        "resolved (已解决) 10300 for 103, in progress (办理中) 5000 for 50",
         "296 143 103 50", "29600 14300 10300 5000")]
     _follow_texts_right(example, told[0].split("\n  hint: ")[1])
     assert _told(example) == []
@@ -636,7 +638,8 @@ def test_a_whole_tally_typed_with_a_0_left_out_of_each_figure_is_told_once(tmp_p
     told = _told(site)
     assert told == [_scaled_warning(
         "a tenth of", "a 0 left out (少打了一个0)",
-        "collected 296 for 2960, escalated 143 for 1430, resolved 103 for 1030, in_progress 50 for 500",
+        "collected (收集) 296 for 2960, escalated (提交区级) 143 for 1430, "
+        "resolved (已解决) 103 for 1030, in progress (办理中) 50 for 500",
         "2960 1430 1030 500", "296 143 103 50", who="its note", places="the note (line 17)")]
     _follow_texts_right(site, told[0].split("\n  hint: ")[1])
     assert _told(site) == []
@@ -647,8 +650,9 @@ def test_a_tally_a_tenth_of_its_note_whose_pages_agree_with_it_is_told_once_with
     told = _told(example)
     assert [problem.split("\n")[0] for problem in told] == [
         f"{UNIT_FILE}:13:16: warning: all 4 issue-list figures (问题清单) of the tally of 2018-04-26 are a tenth of "
-        "those its note gives for that day: collected 296 for 2960, escalated 143 for 1430, resolved 103 for 1030, "
-        "in_progress 50 for 500; either the whole tally is typed with a 0 left out (少打了一个0) or its note with a 0 "
+        "those its note gives for that day: collected (收集) 296 for 2960, escalated (提交区级) 143 for 1430, "
+        "resolved (已解决) 103 for 1030, in progress (办理中) 50 for 500; either the whole tally is typed with a 0 left "
+        "out (少打了一个0) or its note with a 0 "
         f"too many (多打了一个0): {INTERVIEW} and {CASE} give the tally's figures"]
     # If the note is right, the pages are retyped too; if the tally is, the note: either way, nothing is left.
     hint = told[0].split("\n  hint: ")[1]
@@ -669,7 +673,8 @@ def test_a_whole_tally_ten_times_the_figures_its_pages_quote_is_told_when_its_no
     told = _told(example)
     assert told == [_scaled_warning(
         "10 times", "a 0 too many (多打了一个0)",
-        "collected 2960 for 296, escalated 1430 for 143, resolved 1030 for 103, in_progress 500 for 50",
+        "collected (收集) 2960 for 296, escalated (提交区级) 1430 for 143, "
+        "resolved (已解决) 1030 for 103, in progress (办理中) 500 for 50",
         "296 143 103 50", "2960 1430 1030 500", who=f"{INTERVIEW} and {CASE}", places=_PAGE_LINES)]
     _follow_tally_right(example, told[0].split("\n  hint: ")[1])
     assert _told(example) == []
@@ -702,7 +707,8 @@ def test_a_whole_tally_ten_times_its_note_and_the_tallies_around_it_is_told_once
     told = _told(example)
     assert [problem.split("\n")[0] for problem in told] == [_scaled_warning(
         "10 times", "a 0 too many (多打了一个0)",
-        "collected 2960 for 296, escalated 1430 for 143, resolved 1030 for 103, in_progress 500 for 50",
+        "collected (收集) 2960 for 296, escalated (提交区级) 1430 for 143, "
+        "resolved (已解决) 1030 for 103, in progress (办理中) 500 for 50",
         "296 143 103 50", "2960 1430 1030 500").split("\n")[0]]
     _follow_texts_right(example, told[0].split("\n  hint: ")[1])
     assert _told(example) == []
