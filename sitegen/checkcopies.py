@@ -17,7 +17,7 @@ from collections import defaultdict
 from typing import Callable, Collection, Iterable, Iterator, Sequence, TypeVar
 
 from .checkcommon import TALLY_FIGURES, are_told_apart
-from .errors import Report
+from .errors import Report, and_joined
 from .load import Content, Document, Sourced, YamlData
 from .models import Unit, UnitLevel, one_place_name
 from .recordfiles import copy_suffix
@@ -322,7 +322,7 @@ def _still_copied(fields: Sequence[str], original: str) -> str:
         return ""
     if len(fields) == 1:
         return f"; its {fields[0]} is still that of {original}: replace or delete it too"
-    return f"; its {', '.join(fields[:-1])} and {fields[-1]} are still those of {original}: replace or delete them too"
+    return f"; its {and_joined(fields)} are still those of {original}: replace or delete them too"
 
 
 def read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:

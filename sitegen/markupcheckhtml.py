@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import markdown
 
-from .errors import Problem, paste_hint
+from .errors import Problem, and_joined, paste_hint
 from .lazyre import compile_later
 from .markupallow import CONTENT_DROPPED_TAGS
 from .markupbits import clipped
@@ -262,7 +262,7 @@ def _html_markdown_problem(block: _HtmlBlock, found: re.Match[str], lines: Seque
                  *(f"{tag} (line {first_line + number})" for tag, number in inner)]
         if block.closing >= 0:
             named.append(f"</{block.tag}> (line {first_line + block.closing})")
-        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        listed = and_joined(named)
         hint = (f"delete {listed}, and Markdown reads the lines between them; the page looks the same without these "
                 "tags" if block.closing >= 0 else f"delete {listed}, and Markdown reads the lines after it")
         return Problem(path, first_line + index, column, "warning", message, hint)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .errors import PASTE_LIMIT, paste_hint
+from .errors import PASTE_LIMIT, and_joined, paste_hint
 from .lazyre import compile_later
 from .yamlbits import Explanation, GroupFinder, Lines
 from .yamllines import (bare_key, clip, holds_yaml, indent_of, is_item, items_typed_out, mapping_path, quote_steps,
@@ -354,10 +354,7 @@ def _item_lead(text: str) -> str:
 
 def _line_numbers(numbers: Sequence[int]) -> str:
     """File lines as a hint names them: "line 14", "lines 14 and 19", "lines 14, 19 and 24"."""
-    shown = [str(number) for number in numbers]
-    if len(shown) == 1:
-        return f"line {shown[0]}"
-    return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
+    return f"line {numbers[0]}" if len(numbers) == 1 else f"lines {and_joined([str(number) for number in numbers])}"
 
 
 LOST_ITEM = "this list item lost its indent (缩进): it is "
@@ -677,7 +674,7 @@ def _line_runs(numbers: Sequence[int]) -> str:
     if all(len(run) < 3 for run in runs):
         return _line_numbers(list(numbers))
     shown = [f"{run[0]} to {run[-1]}" if len(run) > 2 else " and ".join(map(str, run)) for run in runs]
-    return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
+    return f"lines {and_joined(shown)}"
 
 
 def _first_alone(lines: Lines, line: int) -> _FirstAlone | None:
