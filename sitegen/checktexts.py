@@ -48,7 +48,9 @@ def check_init_examples(content: Content, report: Report, published_at: str = ""
     by its name or title and a text of its own that ``sitegen init`` wrote (`sitegen.placeholders`: the
     example tally's note or the unit's summary, a line of the interview's or case study's text, the blurb):
     an example renamed is the editor's own, never told to be deleted. Drafts
-    are never published, so neither told nor counted as the site's own. Raises nothing.
+    are never published, so neither told nor counted as the site's own. A unit file or page of the editor's
+    that has errors of its own (``Content.broken``, ``failed``, ``unloaded_pages``) counts: the examples are
+    told in the same run as its errors, not in a later one once those are mended. Raises nothing.
     """
     units = {unit_id: unit for unit_id, unit in content.units.items() if unit.record.name == INIT_UNIT_NAME
              and (any(tally.note == INIT_UNIT_NOTE for tally in unit.record.tallies)
@@ -56,9 +58,12 @@ def check_init_examples(content: Content, report: Report, published_at: str = ""
     pages = [document for document in content.interviews + content.cases
              if document.meta.title == _INIT_PAGES[document.collection][0]
              and _INIT_PAGES[document.collection][1] in document.body.split("\n")]
-    own_units = len(content.units) > len(units)
+    # A unit file or page of the editor's that has errors of its own is theirs all the same: told now, with those,
+    # not in a later run once they are mended.
+    own_units = len(content.units) > len(units) or any(kind == "units" for kind, _ in content.broken)
     own_pages = any(not document.meta.draft and document not in pages
-                    for document in content.interviews + content.cases)
+                    for document in content.interviews + content.cases) or bool(content.unloaded_pages) or any(
+        not _typed_draft(page.front_matter.value) for page in content.failed)
     if not own_units and not own_pages and not published_at:
         return
     has = ("the site has units of its own now" if own_units else "the site has pages of its own now" if own_pages
@@ -87,6 +92,17 @@ def check_init_examples(content: Content, report: Report, published_at: str = ""
                          f'blurb: "{INIT_SERIES_BLURB}" is the example blurb that sitegen init wrote, and '
                          f"{has}: the home page and the series' page would publish it",
                          "write one or two sentences on what the series is about (栏目介绍)")
+
+
+def _typed_draft(front_matter: object) -> bool:
+    """Whether a page's front matter as typed (``YamlData.value``) says ``draft:`` with a yes its field takes
+    (`sitegen.models.parse_bool`: true, yes, 是 …); a value it refuses is no draft."""
+    if not isinstance(front_matter, dict) or "draft" not in front_matter:
+        return False
+    try:
+        return parse_bool(front_matter["draft"])
+    except ValueError:
+        return False
 
 
 def check_init_id(content: Content, report: Report) -> None:

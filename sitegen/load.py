@@ -171,6 +171,11 @@ class Content:
     (`FailedPage`; its errors are reported), so that the checks can report
     at once what else is wrong in it or in the page's text (a missing
     picture, a placeholder);
+    ``unloaded_pages`` holds the paths of the pages that could not be read
+    that far (no front matter, YAML that cannot be read, a file that cannot
+    be decoded; their errors are reported): with ``failed``, the editor's
+    pages a check of the whole site must still count as pages
+    (`sitegen.checktexts.check_init_examples`);
     ``failed_units`` holds ``(path, YAML)`` of the unit files alike, whose
     valid tallies and milestones are checked all the same; ``unreadable_units``
     ``(path, text)`` of those whose YAML cannot be read at all, so that a page
@@ -198,6 +203,7 @@ class Content:
     broken: set[tuple[str, str]] = field(default_factory=set)
     tag_slugs: dict[str, str] = field(default_factory=dict)
     failed: list[FailedPage] = field(default_factory=list)
+    unloaded_pages: list[str] = field(default_factory=list)
     failed_units: list[tuple[str, YamlData]] = field(default_factory=list)
     unreadable_units: list[tuple[str, str]] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
@@ -321,9 +327,11 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
             if page is None:  # read again here (pages with errors are few) for the checks of what it holds
-                content.failed += [FailedPage(job.collection, job.path, data, job.body, job.body_line) for data in [
-                    load_yaml(job.front_matter, job.path, Report(), first_line=job.front_matter_line)]
-                    if data is not None]
+                data = load_yaml(job.front_matter, job.path, Report(), first_line=job.front_matter_line)
+                if data is None:
+                    content.unloaded_pages.append(job.path)
+                else:
+                    content.failed.append(FailedPage(job.collection, job.path, data, job.body, job.body_line))
             if page is not None:  # the texts came back empty: this process holds them already
                 page = dataclasses.replace(page, body=job.body, front_matter=job.front_matter,
                                            name_spans=kept_spans(page.name_spans, shared_spans))
@@ -795,6 +803,7 @@ class _Discovery:
             return
         read = self._read(rel, info, stamp)
         if read is None:
+            self.content.unloaded_pages.append(rel)
             return
         source, key, cached = read
         if cached is not None:
@@ -814,6 +823,7 @@ class _Discovery:
             elif len(report.errors) == errors_before:
                 report.error(rel, 1, 1, "the page has no front matter",
                              'start the file with a line "---", then the fields (title: …, date: …), then "---"')
+            self.content.unloaded_pages.append(rel)
             return
         if len(report.errors) > errors_before:
             self.split_errors.add(rel)

@@ -220,6 +220,44 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
     assert not [line for line in _check(capsys, other)[1].splitlines() if line.startswith("content/units/")]
 
 
+def test_inits_examples_are_told_in_the_same_run_as_the_errors_of_the_editors_own_first_page_or_unit(
+        tmp_path: Path, capsys) -> None:
+    # The editor's first page, typed with full-width colons, was told alone; mended, its missing fields; mended
+    # again, the four examples, about files the editor never touched: three runs for what one could tell.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site))[0] == 0
+    page = site / "content/interviews/wang-ge-yuan.md"
+    examples = ["content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
+                "content/series/fangtan.yaml", "content/units/shi-li-zhen.yaml"]
+
+    def told() -> tuple[list[str], list[str]]:
+        code, report = _check(capsys, site)
+        assert code == 1, report
+        errors = [line for line in report.splitlines() if ": error: " in line]
+        return ([line.split(":")[0] for line in errors if "sitegen init wrote" in line],
+                [line.split(": error: ")[0] for line in errors if "sitegen init wrote" not in line])
+
+    page.write_text("---\ntitle：社区网格员访谈\ndate：2024-06-18\n---\n\n网格员负责三百二十户居民的日常联络。\n",
+                    encoding="utf-8")
+    assert told() == (examples, ["content/interviews/wang-ge-yuan.md:2:6", "content/interviews/wang-ge-yuan.md:3:5"])
+    page.write_text(page.read_text(encoding="utf-8").replace("：", ": "), encoding="utf-8")  # as the hints say
+    assert told() == (examples, ["content/interviews/wang-ge-yuan.md:2:1"] * 3)  # interviewee, series, unit missing
+    page.write_text("网格员负责三百二十户居民的日常联络。\n", encoding="utf-8")  # its front matter lost
+    assert told() == (examples, ["content/interviews/wang-ge-yuan.md:1:1"])
+    # A draft of the editor's, even with errors, is not published, and changes nothing; nor does a page with none.
+    page.write_text("---\ntitle: 社区网格员访谈\ndate: 2024-06-18\ndraft: true\n---\n\n网格员负责联络。\n",
+                    encoding="utf-8")
+    code, report = _check(capsys, site)
+    assert code == 1 and "sitegen init wrote" not in report and ": error: " in report, report
+    page.unlink()
+    # So is the editor's first unit file, with an error of its own.
+    unit = site / "content/units/hua-xin-zhen.yaml"
+    unit.write_text("name: 华新镇\nlevel: 镇\ntallies:\n  - as_of: 2024-06-18\n    collected: 十\n", encoding="utf-8")
+    code, report = _check(capsys, site)
+    assert code == 1 and "the site has units of its own now" in report, report
+    assert [line.split(":")[0] for line in report.splitlines() if "sitegen init wrote" in line] == examples
+
+
 def test_inits_examples_alone_are_errors_when_the_site_is_built_for_a_public_address(tmp_path: Path, capsys) -> None:
     # Built for its district's address with only the examples, the site published 这是一篇示例访谈，请换成真实的访谈内容。
     # on its home page and 示例镇's invented figures in the totals and the open data, without a word.
