@@ -1220,9 +1220,11 @@ def parse_datetime(value: Any) -> datetime:
                                   {"text": value, "zone": zoned["zone"], "hint": _zoned_time_hint(zoned)})
     spoken = _time_in_words(text)
     if spoken is not None:
-        raise PydanticCustomError("datetime_format", 'the time in "{text}" is written in words',
-                                  {"text": value, "hint": "write the date, a space and the time on the 24-hour "
-                                                          f"clock (24小时制): {spoken}"})
+        # The words named: "上午9:30" was told "written in words", its figures in plain sight.
+        raise PydanticCustomError("datetime_format", 'the time in "{text}" is written with words ({words})',
+                                  {"text": value, "words": ", ".join(f'"{word}"' for word in _time_words(text)),
+                                   "hint": f"write the date, a space and the time on the 24-hour clock (24小时制): "
+                                           f"{spoken}"})
     if (period := date_range(text)) is not None:  # 2018-05-01 至 2018-05-20: the space is no date's end
         raise range_refusal(value, period)
     # 2018-05-03 左右 was told to write a time in place of 左右, which was lost. Looked for only in a value with a
@@ -1267,7 +1269,8 @@ _CHINA_OFFSET = timedelta(hours=8)
 def _zoned_time_hint(zoned: re.Match[str]) -> str:
     """The hint for a publish time typed with a time zone (`_ZONED_TIME_RE`'s match): the same moment on the clock
     of China (UTC+8), the default time zone. Deleting the zone alone would move any other offset's moment by hours,
-    so the time is given converted, with the seconds when they were typed."""
+    so the time is given converted, with the seconds when they were typed; a time already on China's clock is
+    told what to delete, and shown as that leaves it."""
     stamp = parse_datetime(zoned["stamp"])
     zone = zoned["zone"].upper().removeprefix("UTC").removeprefix("GMT")
     offset = timedelta()
@@ -1277,9 +1280,10 @@ def _zoned_time_hint(zoned: re.Match[str]) -> str:
         offset = timedelta(hours=int(hours), minutes=int(minutes)) * (-1 if zone[0] == "-" else 1)
     local = stamp - offset + _CHINA_OFFSET
     shown = local.isoformat(" ", timespec="seconds" if zoned["stamp"].count(":") == 2 else "minutes")
-    if offset == _CHINA_OFFSET:
-        return (f'delete "{zoned["zone"]}" for a site in China (time_zone: Asia/Shanghai, UTC+8, the default): '
-                f"{shown}")
+    if offset == _CHINA_OFFSET:  # what is left once it is deleted, as typed: "T" kept (the hint had a space)
+        after = zoned.string[zoned.end("stamp"):zoned.end("zone")].strip()
+        return (f'delete "{after}" for a site in China (time_zone: Asia/Shanghai, UTC+8, the default): '
+                f'{zoned["stamp"]}')
     return (f"for a site in China (time_zone: Asia/Shanghai, UTC+8, the default), write the same moment as a clock "
             f"there shows it: {shown}")
 
@@ -1348,6 +1352,14 @@ def _time_in_words(text: str) -> str | None:
     if hour > 23 or minute > 59:
         return None
     return _on_the_24_hour_clock(day, found["part"] or (found["ampm"] or "").lower()[:1], hour, minute)
+
+
+def _time_words(text: str) -> list[str]:
+    """The words of the time `_time_in_words` reads in ``text`` (digits in half width), as typed, each run of
+    other characters than digits, spaces and colons after the day: ["上午"] in 2018年5月10日 上午9:30, ["时", "分"]
+    in 15时30分, ["下午三点半"], ["pm"]."""
+    found = _TIME_IN_WORDS_RE.fullmatch(text)
+    return re.findall(r"[^\d\s:]+", text[found.end("day"):]) if found else []
 
 
 _MORNING = ("上午", "早上", "早晨")

@@ -1519,7 +1519,9 @@ _CHINA = "for a site in China (time_zone: Asia/Shanghai, UTC+8, the default)"
 @pytest.mark.parametrize(("typed", "zone", "hint"), [
     # "…Z" was told: delete "Z" and write 2018-05-03 02:00:00, eight hours before the moment exported; "+08:00"
     # got the general time hint. The moment is given as the default time zone's clock shows it.
-    ("2018-05-03T10:00:00+08:00", "+08:00", f'delete "+08:00" {_CHINA}: 2018-05-03 10:00:00'),
+    ("2018-05-03T10:00:00+08:00", "+08:00", f'delete "+08:00" {_CHINA}: 2018-05-03T10:00:00'),
+    # Shown as deleting leaves it: "T" and all (it was shown with a space, which is not what deleting gives).
+    ("2018-05-03T10:00:00.000+08:00", "+08:00", f'delete ".000+08:00" {_CHINA}: 2018-05-03T10:00:00'),
     ("2018-05-03 10:00 UTC+8", "UTC+8", f'delete "UTC+8" {_CHINA}: 2018-05-03 10:00'),
     ("2018-05-03T02:00:00Z", "Z", f"{_CHINA}, write the same moment as a clock there shows it: "
                                   "2018-05-03 10:00:00"),
@@ -1536,6 +1538,8 @@ def test_a_publish_time_with_a_time_zone_is_told_the_moment_on_the_sites_clock(t
         "publish time does not take: it is read on the clock of the site's time zone (time_zone in site.yaml)\n"
         f"  hint: {hint}"]
     fixed = hint.rsplit(": ", 1)[1]  # as the hint says, the page is published at that moment
+    deleted = re.match(r'delete "(.+?)" ', hint)
+    assert deleted is None or typed.replace(deleted.group(1), "").strip() == fixed  # deleting it leaves that
     write_site(tmp_path, {"content/interviews/a.md": interview(date=fixed)})
     assert found(root) == []
 
@@ -1544,6 +1548,19 @@ def test_a_publish_time_typed_right_after_the_day_in_chinese_is_read() -> None:
     # "2019年7月8日10:00" got the general date hint, which dropped both the date and the time typed.
     assert parse_datetime("2019年7月8日10:00") == parse_datetime("2019-07-08 10:00")
     assert parse_datetime("２０１９年７月８号９：０５") == parse_datetime("2019-07-08 09:05")
+
+
+_TIME_WORDS = {
+    "2024年6月30日下午3点": '"下午", "点"', "2024年6月30日 下午3:30": '"下午"', "2024-06-30 晚上8点": '"晚上", "点"',
+    "2024年6月30日上午10点半": '"上午", "点半"', "2024年6月30日 15时30分": '"时", "分"', "２０２４年６月３０日１５点": '"点"',
+    "2024-06-30 3pm": '"pm"', "2024年6月30日中午12点": '"中午", "点"', "2024年6月30号上午十点": '"上午十点"',
+    "2024年6月30日下午三点半": '"下午三点半"', "2024年6月30日十四点零五分": '"十四点零五分"',
+    "2024年6月30日 二十三点": '"二十三点"', "2018-05-03 12:30 AM": '"AM"', "2018-05-03 12:30am": '"am"',
+    "2018-05-03 12:30 a.m.": '"a.m."', "2018-05-03 12:30 PM": '"PM"', "2018-05-03 凌晨12:30": '"凌晨"',
+    "2018年5月3日凌晨十二点": '"凌晨十二点"', "2018-05-03 晚上12点半": '"晚上", "点半"', "2018-05-03 晚上1点": '"晚上", "点"',
+    "2018-05-03 中午1点": '"中午", "点"', "2018-05-03 下午12点": '"下午", "点"', "2018-05-03 上午12:30": '"上午"'}
+"""The words each time said in words is told to be written with: "上午9:30" was told "written in words", its
+figures in plain sight."""
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
@@ -1560,7 +1577,8 @@ def test_a_publish_time_said_in_words_gets_the_time_on_the_24_hour_clock(tmp_pat
     # 下午3点 got "write the date as YYYY-MM-DD" or an example time, never the time the editor meant.
     root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
     assert [p.format() for p in found(root)] == [
-        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is written in words\n'
+        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is written with words '
+        f'({_TIME_WORDS[typed]})\n'
         f"  hint: write the date, a space and the time on the 24-hour clock (24小时制): {meant}"]
     assert parse_datetime(meant).strftime("%Y-%m-%d %H:%M") == meant
     # Midnight (晚上12点) may be the end of the day or the start of the next: both are offered. Before, the hint
@@ -1599,7 +1617,8 @@ def test_twelve_oclock_said_with_am_pm_or_the_part_of_the_day_gets_the_hour_it_i
                                                                                  said: str, meant: str) -> None:
     root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
     assert [p.format() for p in found(root)] == [
-        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is written in words\n'
+        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is written with words '
+        f'({_TIME_WORDS[typed]})\n'
         f"  hint: {_WORDS_TIME}{said}"]
     # Followed: the check is clean and the page is published at the time meant.
     root.joinpath("content/interviews/a.md").write_text(interview(date=meant), encoding="utf-8")
