@@ -51,7 +51,7 @@ from .slugs import SlugBook
 from .themeaccess import check_template_access
 from .themefiles import check_override_names, read_stylesheets, read_templates
 from .themelinks import check_template_links, literal_links
-from .workers import collector_paused
+from .workers import collector_paused, start_apart
 from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OtherSiteError, OutputBusyError, SiteIdentity,
                     UnsafeOutputError, WriteResult, check_output_folder, folder_digest, other_site, publish)
 
@@ -216,16 +216,55 @@ def load_and_check(options: BuildOptions, report: Report, *,
     content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
     checked = _checked_urls(options, config)
-    check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                  published=lambda: _published_files(options, config), published_at=_published_at(options, config),
-                  published_tallies=lambda: _published_tallies(options, config),
-                  held_back=lambda: _held_back(options, config))
-    if report.has_errors():
-        raise SiteError(report.problems)
-    graph = _site_graph(options, config, content, report, slugs, now, checked)
-    if report.has_errors():
+    graph = _checked_graph(options, config, content, report, slugs, now, checked)
+    if graph is None or report.has_errors():
         raise SiteError(report.problems)
     return config, content, graph
+
+
+CHECKS_APART_FROM = 300
+"""From this many pages on, `_checked_graph` makes the checks in a forked child while it builds the site graph;
+below, forking costs about what it saves (at 1,000 pages the checks take 0.08 s, the graph 0.05 s)."""
+
+
+def _checked_graph(options: BuildOptions, config: Config, content: Content, report: Report, slugs: SlugBook,
+                   now: datetime, checked: Urls, templates: Mapping[str, str] | None = None) -> SiteGraph | None:
+    """Check the loaded content (`sitegen.checks.check_content`), then build the site graph (`_site_graph`): None
+    when the report has an error after the checks (the graph, whose own checks would be about a site that is not
+    to be built, is then not made).
+
+    The checks read the content and only add to (or withdraw from) the report, so from `CHECKS_APART_FROM`
+    pages on, with no error so far and a process that may fork (`sitegen.workers.start_apart`), they run in a
+    child on the other core while the graph is built here with a report of its own: 0.6 s of a one-page
+    rebuild at 10,000 pages. Their problems are then recorded before the graph's, as one after the other
+    records them, and a graph made while they found an error goes unused.
+    """
+    def checks() -> tuple[list[Problem], list[Problem]]:
+        before = list(report.problems)
+        check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
+                      published=lambda: _published_files(options, config),
+                      published_at=_published_at(options, config),
+                      published_tallies=lambda: _published_tallies(options, config),
+                      held_back=lambda: _held_back(options, config))
+        return report.since(before)
+
+    apart = start_apart(checks, workers=options.workers) if (
+        len(content.interviews) + len(content.cases) >= CHECKS_APART_FROM and not report.has_errors()) else None
+    if apart is None or not apart.forked:
+        checks()
+        return None if report.has_errors() else _site_graph(options, config, content, report, slugs, now,
+                                                            checked, templates)
+    graph_told = Report()
+    with apart:
+        graph = _site_graph(options, config, content, graph_told, slugs, now, checked, templates)
+        withdrawn, added = apart.result()
+    for problem in withdrawn:  # as the checks did in the child (nothing, when they ran here)
+        report.withdraw(problem)
+    report.extend(added)
+    if report.has_errors():
+        return None
+    report.extend(graph_told.problems)
+    return graph
 
 
 def _published_at(options: BuildOptions, config: Config) -> str:
@@ -363,12 +402,8 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         held += scheduled(content.interviews + content.cases, now)
         unpublished += drafts(content.interviews + content.cases)
         checked = _checked_urls(options, config)
-        check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                      published=lambda: _published_files(options, config), published_at=_published_at(options, config),
-                      published_tallies=lambda: _published_tallies(options, config),
-                      held_back=lambda: _held_back(options, config))
-        if not report.has_errors():  # the site graph finds URL clashes with generated pages
-            graph = _site_graph(options, config, content, report, slugs, now, checked, templates)
+        graph = _checked_graph(options, config, content, report, slugs, now, checked, templates)
+        if graph is not None:  # the site graph finds URL clashes with generated pages
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
             whole = True
         else:

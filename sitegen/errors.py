@@ -223,6 +223,13 @@ class Report:
             self._seen.discard(problem)
             self.problems[:] = [kept for kept in self.problems if kept != problem]
 
+    def since(self, before: Sequence[Problem]) -> tuple[list[Problem], list[Problem]]:
+        """What this report holds against ``before``, the problems it held earlier: ``(withdrawn since, added
+        since)``, each in its order. What a stage run on a copy of the report, in a child process, did to it
+        (`sitegen.build`)."""
+        now, then = set(self.problems), set(before)
+        return [problem for problem in before if problem not in now], [p for p in self.problems if p not in then]
+
     def error(self, path: str, line: int | None, column: int | None,
               message: str, hint: str = "", span: tuple[int, int] | None = None) -> None:
         """Record an error at ``path:line:column``, about lines ``span`` (first, last) when given."""

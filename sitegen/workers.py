@@ -5,7 +5,8 @@ that pays, here otherwise, with the same results in the same order either
 way. One `WorkerPool` serves every stage of a load (reading front matter,
 then converting the bodies the first stage could not), so its processes
 are forked once. `run_apart` runs one call in a process of its own, for
-work whose imports this process should not keep.
+work whose imports this process should not keep; `start_apart` one call in
+a child forked to run beside this process, whose result is small.
 
 Rules, and why:
 
@@ -24,6 +25,7 @@ May import: the standard library only.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -134,6 +136,105 @@ def run_apart(function: Callable[[ItemT], ResultT], item: ItemT, *, workers: int
             return pool.submit(function, item).result()
     except (BrokenProcessPool, OSError):
         return function(item)
+
+
+class Apart(Generic[ResultT]):
+    """One call running in a forked child while this process goes on (`start_apart`); a context manager.
+
+    `result` waits for the child and returns what the call returned there. A
+    child that failed in any way (the call raised, the child was killed, its
+    result could not be pickled) leaves the call to be made here by `result`,
+    so exceptions propagate as they would here. Leaving the ``with`` block
+    without asking for the result stops the child. Not thread-safe.
+    """
+
+    def __init__(self, function: Callable[[], ResultT], child: int | None, reading: int | None) -> None:
+        self._function, self._child, self._reading = function, child, reading
+
+    def __enter__(self) -> "Apart[ResultT]":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._child is not None:
+            import signal
+
+            os.kill(self._child, signal.SIGKILL)
+            self._reap()
+
+    @property
+    def forked(self) -> bool:
+        """Whether a child was forked for the call (and its result not taken yet)."""
+        return self._child is not None
+
+    def result(self) -> ResultT:
+        """The call's result: the child's, or made here when the child could not give it (see the class).
+        Asked for once: a second time, the call is made here."""
+        if self._child is None:
+            return self._function()
+        import pickle
+
+        reading, self._reading = self._reading, None  # closed with the pipe, even when interrupted
+        with os.fdopen(reading, "rb") as pipe:  # type: ignore[arg-type]
+            sent = pipe.read()
+        self._reap()
+        try:
+            done, value = pickle.loads(sent)
+        except Exception:  # a child killed midway sent a part, or nothing
+            done, value = False, None
+        return value if done else self._function()
+
+    def _reap(self) -> None:
+        if self._reading is not None:
+            os.close(self._reading)
+            self._reading = None
+        if self._child is not None:
+            os.waitpid(self._child, 0)
+            self._child = None
+
+
+def start_apart(function: Callable[[], ResultT], *, workers: int) -> Apart[ResultT]:
+    """Start ``function()`` in a forked child of this process when ``can_fork(workers)``; return its `Apart`.
+
+    For work that reads this process's state as it is now and returns a
+    small result (the checks of a loaded site: `sitegen.build`), done while
+    this process does other work on the other core. The child sees this
+    process's memory as it is when forked, and nothing it changes there is
+    seen here: ``function`` must change nothing the caller reads later, and
+    its result must be picklable. It writes the pickled ``(True, result)``
+    to a pipe and ends with ``os._exit``, so that nothing of this process's
+    (buffered output, exit handlers, the callers of this function) runs
+    twice. When forking is not possible (`can_fork`, or the system refuses), no child is forked
+    (`Apart.forked`) and ``function`` runs in `Apart.result`.
+    """
+    if not can_fork(workers):
+        return Apart(function, None, None)
+    import pickle
+
+    try:
+        reading, writing = os.pipe()
+    except OSError:  # out of file descriptors
+        return Apart(function, None, None)
+    try:
+        child = os.fork()
+    except OSError:  # no memory or processes left to fork
+        os.close(reading)
+        os.close(writing)
+        return Apart(function, None, None)
+    if child == 0:  # pragma: no cover - the child process (its result is checked by the tests)
+        status = 0
+        try:
+            os.close(reading)
+            try:
+                sent = pickle.dumps((True, function()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # made again by the parent, which then raises as it would have
+                sent, status = pickle.dumps((False, None)), 1
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(sent)
+        finally:
+            os._exit(status)
+    os.close(writing)
+    return Apart(function, child, reading)
 
 
 class WorkerPool:

@@ -17,9 +17,10 @@ import pytest
 
 from sitegen import workers
 from sitegen.build import BuildOptions, build
+from sitegen.errors import Report
 from sitegen.workers import WorkerPool, collector_paused
 
-from .sitekit import interview, write_site
+from .sitekit import UNIT, copy_example, interview, write_site
 
 _SCENARIOS = r'''
 import gc, json, os
@@ -123,3 +124,138 @@ def test_a_command_that_ends_the_process_leaves_what_it_made_out_of_later_collec
         assert gc.get_freeze_count() >= 2000 and gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+_APART = r"""
+import json, os, signal, time
+from sitegen.workers import start_apart
+
+PARENT = os.getpid()
+found = {}
+with start_apart(lambda: [os.getpid() != PARENT, 6 * 7], workers=2) as apart:
+    found["forked"] = apart.forked
+    found["apart"] = apart.result()
+
+def die():
+    if os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)  # a child killed midway (out of memory, say)
+    return "made here"
+
+with start_apart(die, workers=2) as apart:
+    found["killed"] = apart.result()
+
+def fails():
+    raise ValueError("raised " + ("in the child" if os.getpid() != PARENT else "here"))
+
+try:
+    with start_apart(fails, workers=2) as apart:
+        apart.result()
+except ValueError as error:
+    found["raised"] = str(error)
+with start_apart(lambda: os.getpid() == PARENT, workers=1) as apart:
+    found["one worker"] = [apart.forked, apart.result()]
+with start_apart(lambda: time.sleep(60), workers=2) as apart:
+    child = apart.forked and apart._child
+try:
+    os.waitpid(child, os.WNOHANG)
+    found["reaped"] = False
+except ChildProcessError:
+    found["reaped"] = True
+print(json.dumps(found))
+"""
+
+
+def test_a_call_apart_runs_in_a_child_and_a_child_that_fails_leaves_it_to_be_made_here() -> None:
+    done = subprocess.run([sys.executable, "-c", _APART], capture_output=True, text=True, check=True, timeout=60)
+    assert json.loads(done.stdout) == {
+        "forked": True, "apart": [True, 42], "killed": "made here",
+        "raised": "raised here",  # made again here: the exception is the one this process would raise
+        "one worker": [False, True],
+        "reaped": True}  # left without its result (an exception on the way), the child is stopped and waited for
+
+
+_CHECKS_APART = r"""
+import hashlib, json, sys
+from datetime import datetime
+from pathlib import Path
+from sitegen import build as b
+from sitegen.errors import SiteError
+
+forked = []
+real = b.start_apart
+
+def spy(function, *, workers):
+    apart = real(function, workers=workers)
+    forked.append(apart.forked)
+    return apart
+
+b.start_apart = spy
+found = {}
+for site in map(Path, sys.argv[1:]):
+    for apart in (False, True):
+        b.CHECKS_APART_FROM = 0 if apart else 10 ** 9
+        forked.clear()
+        output = site.parent / f"{site.name}-{'apart' if apart else 'here'}"
+        options = b.BuildOptions(root=site, output=str(output), search=False, cache=False,
+                                 now=datetime(2018, 6, 1, 12))
+        try:
+            told = [p.format() for p in b.build(options).warnings]
+        except SiteError as error:
+            told = [p.format() for p in error.problems]
+        files = {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                 for p in sorted(output.rglob("*")) if p.is_file()} if output.is_dir() else {}
+        checked = b.check(options)
+        found[f"{site.name} {'apart' if apart else 'here'}"] = {
+            "forked": forked[:], "told": told, "files": files,
+            "checked": [p.format() for p in checked.problems], "whole": checked.whole}
+print(json.dumps(found, ensure_ascii=False))
+"""
+
+
+def test_the_checks_made_apart_beside_the_site_graph_tell_and_build_what_they_do_made_first(tmp_path: Path) -> None:
+    # From CHECKS_APART_FROM pages on, the checks run in a forked child while the site graph is built: the same
+    # problems, the same files; and a graph made while the checks found an error goes unused, as it would not
+    # have been made (its link warnings, told once the errors are mended, are not told).
+    example = copy_example(tmp_path / "example")
+    link = interview("白鹤镇访谈二", date="2018-05-20 10:00",
+                     body="## 问题\n\n白河镇的[华新镇](units/huaxin/)也来了。\n").replace("dadiaoyan", "dadiaoyan-weifangtan")
+    (example / "content/interviews/2018-05-link.md").write_text(link, encoding="utf-8")
+    broken = write_site(tmp_path / "broken", {
+        "content/units/baihe.yaml": UNIT.replace("collected: 296", "collected: 297"),
+        "content/interviews/a.md": interview(body="## 问题\n\n见[华新镇](units/huaxin/)。\n")})
+    done = subprocess.run([sys.executable, "-c", _CHECKS_APART, str(example), str(broken)], capture_output=True,
+                          text=True, check=True, timeout=600)
+    found = json.loads(done.stdout)
+    for site in ("example", "broken"):
+        here, apart = found[f"{site} here"], found[f"{site} apart"]
+        assert here["forked"] == [] and apart["forked"] == [True, True], (here, apart)  # a build and a check
+        assert apart == {**here, "forked": [True, True]}
+    example_told = "\n".join(found["example here"]["told"])
+    assert "白河镇" in example_told and "units/huaxin/" in example_told  # a check's warning and the graph's
+    assert found["example here"]["whole"] and {"index.html", "units/baihe/index.html", "feed.xml"} <= set(
+        found["example here"]["files"]) and len([path for path in found["example here"]["files"]
+                                                 if path.startswith("interviews/") and path != "interviews/index.html"]) == 2
+    broken_told = "\n".join(found["broken here"]["told"])
+    assert "content/units/baihe.yaml" in broken_told and "297" in broken_told and "huaxin" not in broken_told
+    assert found["broken here"]["files"] == {} and not found["broken here"]["whole"]
+
+
+def test_what_a_stage_did_to_its_copy_of_the_report_is_taken_as_withdrawn_and_added() -> None:
+    # A check withdraws a warning of loading (told better in one message) and adds its own: a stage run in a
+    # child sends both back. Read by position, the withdrawal shifted every later problem one place up and the
+    # error added was lost.
+    report = Report()
+    for line in (1, 2, 3):
+        report.warning("content/units/a.yaml", line, 1, f"warning {line}")
+    before = list(report.problems)
+    report.withdraw(before[1])
+    report.error("content/units/a.yaml", 9, 1, "an error")
+    report.warning("content/units/a.yaml", 1, 1, "warning 1")  # told again: kept once
+    assert report.since(before) == ([before[1]], [report.problems[-1]])
+    assert report.problems[-1].message == "an error"
+    copy = Report(list(before))
+    withdrawn, added = report.since(before)
+    for problem in withdrawn:
+        copy.withdraw(problem)
+    copy.extend(added)
+    assert copy.problems == report.problems
