@@ -10,6 +10,7 @@ checkrelated (and the standard library).
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 import unicodedata
@@ -74,6 +75,9 @@ def check_failed_references(path: str, front_matter: YamlData, content: Content,
     """
     value = front_matter.value if isinstance(front_matter.value, dict) else {}
     for kind in ("series", "unit"):
+        if kind not in value:
+            _missing_line(path, kind, content, report)
+            continue
         if kind in value and (value[kind] is None or (isinstance(value[kind], str) and not value[kind].strip())):
             _empty_reference(path, front_matter, kind, content, report)
             continue
@@ -135,21 +139,34 @@ def _empty_reference(path: str, yaml: YamlData, kind: str, content: Content, rep
     report.error(path, *yaml.locate((kind,)), f"{kind}: the value is empty", _ids_offered(kind, content))
 
 
-def _ids_offered(kind: str, content: Content) -> str:
-    """The hint for a ``unit:`` or ``series:`` that names none (empty, or 待定): the ids there are to write,
-    or how to make the first record of that kind."""
+def _missing_line(path: str, kind: str, content: Content, report: Report) -> None:
+    """Tell the ``unit:`` or ``series:`` line missing from a page (the page's validation told it, if the page's
+    kind has that field) with the ids there are to write, as an empty one is told (`_ids_offered`): the
+    validation's hint named only the folder where ids come from."""
+    told = [problem for problem in report.problems if problem.path == path and problem.severity == "error"
+            and problem.message == f'the field "{kind}" is missing']
+    for problem in told:
+        report.withdraw(problem)
+        report.add(dataclasses.replace(problem, hint=_ids_offered(kind, content, missing=True)))
+
+
+def _ids_offered(kind: str, content: Content, *, missing: bool = False) -> str:
+    """The hint for a ``unit:`` or ``series:`` that names none (empty, or 待定; or its line ``missing``): the ids
+    there are to write, or how to make the first record of that kind."""
     folder = "series" if kind == "series" else "units"
     labelled = sorted(_labels(kind, content).items())
     if len(labelled) == 1:
         rid, name = labelled[0]
-        return f"the only {kind} there is, {name}, has the id {rid}: write {kind}: {rid}"
+        return f"the only {kind} there is, {name}, has the id {rid}: " + (
+            f'add a line "{kind}: {rid}"' if missing else f"write {kind}: {rid}")
     if labelled:
         shown = ", ".join(f"{rid} ({name})" for rid, name in labelled[:_LISTED_IDS])
         more = f" (and {len(labelled) - _LISTED_IDS} more in content/{folder}/)" if len(labelled) > _LISTED_IDS else ""
-        return (f"write the id of the {kind} (its file name in content/{folder}/ without .yaml) after the colon, "
+        where = f'in a line "{kind}: "' if missing else "after the colon"
+        return (f"write the id of the {kind} (its file name in content/{folder}/ without .yaml) {where}, "
                 f"one of: {shown}{more}")
     return (f"there is no {kind} yet: create one by running, in the site folder: {new_record_command(kind)}, then "
-            f"write {kind}: and the id it gives here")
+            + (f'add a line "{kind}: " and the id it gives' if missing else f"write {kind}: and the id it gives here"))
 
 
 def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, value: str,

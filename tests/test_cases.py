@@ -959,8 +959,8 @@ def test_case_16_script_injection_is_escaped_or_removed(tmp_path: Path) -> None:
         'image "x" not found']
     assert [p.hint for p in found[:3]] == [
         'add a line "date: …", in the form date: YYYY-MM-DD HH:MM (年-月-日 时:分)',
-        'add a line "series: " followed by the id of the page\'s series: its file name in content/series/ without .yaml',
-        'add a line "unit: " followed by the id of the page\'s unit: its file name in content/units/ without .yaml']
+        'the only series there is, 大调研微访谈, has the id dadiaoyan: add a line "series: dadiaoyan"',
+        'the only unit there is, 白鹤镇, has the id baihe: add a line "unit: baihe"']
 
     fixed = original.replace(b"description:", b"summary:").replace(
         "author: 张三 & 李四\n".encode(), "interviewee:\n  name: 张三 & 李四\n  role: 网格员\n".encode())

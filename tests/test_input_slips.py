@@ -417,11 +417,28 @@ def test_a_unit_or_series_typed_as_not_known_yet_is_offered_the_ids_not_a_new_re
 
 def test_a_missing_unit_names_where_its_id_comes_from_not_dots_to_type(tmp_path: Path) -> None:
     # 'add a line "unit: …"', typed as shown, was "the dots are where a hint leaves room", the id never said.
+    # Then the folder the ids come from was named, not the ids, though the site has them: `sitegen new` names them.
     root = write_site(tmp_path, {PAGE_PATH: interview().replace("unit: baihe\n", "")})
     assert printed(root) == [
         f'{PAGE_PATH}:2:1: error: the field "unit" is missing\n'
-        "  hint: add a line \"unit: \" followed by the id of the page's unit: its file name in content/units/ without "
-        ".yaml"]
+        '  hint: the only unit there is, 白鹤镇, has the id baihe: add a line "unit: baihe"']
+    (root / PAGE_PATH).write_text(interview(), encoding="utf-8")  # the line added as told
+    assert printed(root) == []
+    (root / PAGE_PATH).write_text(interview().replace("unit: baihe\n", "").replace("series: dadiaoyan\n", ""),
+                                  encoding="utf-8")
+    (root / "content/units/zhujiajiao.yaml").write_text("name: 朱家角镇\nlevel: town\n", encoding="utf-8")
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:1: error: the field "series" is missing\n'
+        '  hint: the only series there is, 大调研微访谈, has the id dadiaoyan: add a line "series: dadiaoyan"',
+        f'{PAGE_PATH}:2:1: error: the field "unit" is missing\n'
+        '  hint: write the id of the unit (its file name in content/units/ without .yaml) in a line "unit: ", one '
+        "of: baihe (白鹤镇), zhujiajiao (朱家角镇)"]
+    for rel in ("content/units/baihe.yaml", "content/units/zhujiajiao.yaml"):
+        (root / rel).unlink()
+    assert printed(root)[1] == (
+        f'{PAGE_PATH}:2:1: error: the field "unit" is missing\n'
+        "  hint: there is no unit yet: create one by running, in the site folder: sitegen new unit 名称 (with the "
+        'unit\'s name in place of 名称), then add a line "unit: " and the id it gives')
 
 
 def test_a_title_typed_over_two_lines_after_a_bar_is_told_and_the_hint_followed_checks(tmp_path: Path) -> None:
