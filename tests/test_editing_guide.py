@@ -309,6 +309,17 @@ def test_every_link_into_the_readme_leads_to_a_heading() -> None:
     assert sorted(set(links) - readme_anchors()) == []
 
 
+def test_every_link_of_the_readme_to_its_own_headings_leads_to_one() -> None:
+    # Its contents: a link to a heading renamed since would lead nowhere.
+    text, fenced, links = README.read_text(encoding="utf-8"), False, []
+    for line in text.splitlines():
+        fenced = fenced != line.startswith("```")
+        if not fenced:
+            links += re.findall(r"\]\(#([^)]+)\)", re.sub(r"`[^`]*`", "", line))  # not the examples in code
+    assert {"common-mistakes", "quick-start", "publish", "a-site-folder", "development"} <= set(links)
+    assert sorted(set(links) - readme_anchors()) == []
+
+
 def test_the_readme_sends_editors_to_the_guide() -> None:
     assert "Editors: start with [docs/editing.md](docs/editing.md)" in README.read_text(encoding="utf-8")
 
