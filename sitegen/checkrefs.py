@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from .checkpageunit import SiteUnitNames, units_meant
 from .checkrelated import check_related_tally
-from .errors import SHOW_FILE_ENDINGS, Report, new_record_command
+from .errors import SHOW_FILE_ENDINGS, Problem, Report, new_record_command
 from .lazyre import compile_later
 from .load import Content, Document, UnitNames, YamlData
 from .models import QUOTE_MARKS, ascii_id, id_case_reason, is_stand_in, names_of, parse_text
@@ -75,9 +75,6 @@ def check_failed_references(path: str, front_matter: YamlData, content: Content,
     """
     value = front_matter.value if isinstance(front_matter.value, dict) else {}
     for kind in ("series", "unit"):
-        if kind not in value:
-            _missing_line(path, kind, content, report)
-            continue
         if kind in value and (value[kind] is None or (isinstance(value[kind], str) and not value[kind].strip())):
             _empty_reference(path, front_matter, kind, content, report)
             continue
@@ -139,15 +136,28 @@ def _empty_reference(path: str, yaml: YamlData, kind: str, content: Content, rep
     report.error(path, *yaml.locate((kind,)), f"{kind}: the value is empty", _ids_offered(kind, content))
 
 
-def _missing_line(path: str, kind: str, content: Content, report: Report) -> None:
-    """Tell the ``unit:`` or ``series:`` line missing from a page (the page's validation told it, if the page's
-    kind has that field) with the ids there are to write, as an empty one is told (`_ids_offered`): the
-    validation's hint named only the folder where ids come from."""
-    told = [problem for problem in report.problems if problem.path == path and problem.severity == "error"
-            and problem.message == f'the field "{kind}" is missing']
-    for problem in told:
-        report.withdraw(problem)
-        report.add(dataclasses.replace(problem, hint=_ids_offered(kind, content, missing=True)))
+_MISSING_NAMING_FIELDS = {f'the field "{kind}" is missing': kind for kind in ("series", "unit")}
+
+
+def retell_missing_references(content: Content, report: Report) -> None:
+    """Tell again each ``unit:`` or ``series:`` line missing from a page that could not be made, with the ids
+    there are to write, as an empty one is told (`_ids_offered`): the page's validation (which knows no site)
+    named only the folder the ids come from, while ``sitegen new interview`` names them.
+
+    Takes the content (its failed pages) and the report; one pass over the report whatever the number of pages
+    (a site whose every page lost its ``unit:`` line is told in one). Raises nothing.
+    """
+    failed = {page.path for page in content.failed}
+    hints: dict[str, str] = {}
+    told: dict[Problem, Problem] = {}
+    for problem in report.problems:
+        kind = _MISSING_NAMING_FIELDS.get(problem.message)
+        if kind is not None and problem.severity == "error" and problem.path in failed:
+            if kind not in hints:
+                hints[kind] = _ids_offered(kind, content, missing=True)
+            told[problem] = dataclasses.replace(problem, hint=hints[kind])
+    if told:
+        report.retell(told)
 
 
 def _ids_offered(kind: str, content: Content, *, missing: bool = False) -> str:

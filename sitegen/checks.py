@@ -61,7 +61,7 @@ from .checknames import (check_office_named_units, check_qualified_unit_names, c
 from .checkpageunit import SiteUnitNames, check_page_unit
 from .checkpages import check_page_titles, check_repeated_tags, check_source_publisher, check_text_shows
 from .checkpictures import check_body_images, check_failed_images, check_images, check_typed_pictures
-from .checkrefs import check_failed_references, check_references
+from .checkrefs import check_failed_references, check_references, retell_missing_references
 from .checktenfold import check_tenfold_counts, tenfold_counts
 from .checktexts import (check_example_texts, check_formula_texts, check_init_examples, check_init_figures,
                          check_init_id, check_listed_lines, check_placeholders, check_plain_text_fields,
@@ -174,6 +174,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_taken_off(document, now, published, report, held_back)
         check_repeated_tags(document, report)
         check_source_publisher(document, report)
+    retell_missing_references(content, report)
     for page in content.failed:
         check_failed_images(page.path, page.front_matter, root, report, base)
         check_failed_references(page.path, page.front_matter, content, report, published)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, Sequence
+from typing import Iterable, Literal, Mapping, Sequence
 
 Severity = Literal["error", "warning"]
 
@@ -222,6 +222,12 @@ class Report:
         if problem in self._seen:
             self._seen.discard(problem)
             self.problems[:] = [kept for kept in self.problems if kept != problem]
+
+    def retell(self, told: Mapping[Problem, Problem]) -> None:
+        """Put each problem recorded that is a key of ``told`` in its value's place: a later stage that tells the
+        same mistake better (a hint with what the site has). One pass, however many are retold."""
+        self.problems[:] = [told.get(problem, problem) for problem in self.problems]
+        self._seen = set(self.problems)
 
     def since(self, before: Sequence[Problem]) -> tuple[list[Problem], list[Problem]]:
         """What this report holds against ``before``, the problems it held earlier: ``(withdrawn since, added
