@@ -315,7 +315,9 @@ def _print_unpublished(drafts: Sequence[str], scheduled: Sequence[tuple[str, str
         print(f"{path}: a draft, not published; write draft: false to publish it")
     for path, when in scheduled:
         if path not in drafts:  # a draft dated later is told once, as a draft: it waits for that first
-            print(f"{path}: scheduled for {when}, not published yet")
+            # A static site publishes nothing by itself: "scheduled" read as if the page would appear then.
+            print(f"{path}: scheduled for {when}, not published yet: the first build from then on publishes it "
+                  "(build and upload the site again then)")
 
 
 def _publish_times(documents: Sequence[Any]) -> list[tuple[str, str]]:

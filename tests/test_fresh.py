@@ -131,7 +131,8 @@ def test_the_command_reports_an_unchanged_site_without_loading_the_pipeline(tmp_
     lines = first.stdout.splitlines()
     assert lines[-1] == "0 False False"
     assert first.stderr.startswith("content/interviews/a.md:") and "warning" in first.stderr
-    assert "content/interviews/later.md: scheduled for 2031-01-01 08:00, not published yet" in lines
+    assert ("content/interviews/later.md: scheduled for 2031-01-01 08:00, not published yet: the first build from "
+            "then on publishes it (build and upload the site again then)") in lines
     assert lines[-2].endswith("nothing changed since the last build; 1 warning(s)")
     assert ", 0 changed, 0 removed; 0 Markdown converted) into " in lines[-2]
     (root / "content/interviews/a.md").write_text(interview("改了"), encoding="utf-8")
