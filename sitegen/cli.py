@@ -701,6 +701,13 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"created a new site in {args.dir}/:")
     for path in written:
         print(f"  {path}")
+    # Said now, not met one at a time at later checks: the publisher typed twice, the examples refused beside
+    # the editor's own units and pages.
+    series = next((path for path in written if path.startswith("content/series/")), "the series' file")
+    print(f'then: write who publishes the site (发布机构) after "publisher:" in site.yaml and {series}, and the '
+          'site\'s address after "base_url:" in site.yaml')
+    print('      add your own units and pages (sitegen new unit 名称, sitegen new interview "标题"), then delete the '
+          "examples (示例镇, its interview and case study): beside yours, a build refuses them")
     print(f"next: sitegen serve --site {_typed_path(args.dir)}   (preview at http://127.0.0.1:8000/)")
     return 0
 

@@ -438,6 +438,18 @@ def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_spac
     assert out.splitlines()[-1] == 'next: sitegen serve --site "我的 站点"   (preview at http://127.0.0.1:8000/)'
     out = _run(capsys, "init", "进度站点")[1]
     assert out.splitlines()[-1] == "next: sitegen serve --site 进度站点   (preview at http://127.0.0.1:8000/)"
+    # What a new site needs before it is published was met one thing at a time, at later checks: the publisher
+    # in two files, then the examples refused once a unit of one's own was added. Said at once now, each file
+    # named as init wrote it.
+    assert out.splitlines()[-3:-1] == [
+        'then: write who publishes the site (发布机构) after "publisher:" in site.yaml and '
+        'content/series/fangtan.yaml, and the site\'s address after "base_url:" in site.yaml',
+        '      add your own units and pages (sitegen new unit 名称, sitegen new interview "标题"), then delete the '
+        "examples (示例镇, its interview and case study): beside yours, a build refuses them"]
+    site = tmp_path / "进度站点"
+    assert (site / "content/series/fangtan.yaml").read_text(encoding="utf-8").count("publisher: 发布机构名称") == 1
+    assert (site / "site.yaml").read_text(encoding="utf-8").count("publisher: 发布机构名称") == 1
+    assert "base_url:" in (site / "site.yaml").read_text(encoding="utf-8")
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys) -> None:
