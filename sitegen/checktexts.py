@@ -63,7 +63,7 @@ def check_init_examples(content: Content, report: Report, published_at: str = ""
     own_units = len(content.units) > len(units) or any(kind == "units" for kind, _ in content.broken)
     own_pages = any(not document.meta.draft and document not in pages
                     for document in content.interviews + content.cases) or bool(content.unloaded_pages) or any(
-        not _typed_draft(page.front_matter.value) for page in content.failed)
+        not _draft_as_typed(page.front_matter) for page in content.failed)
     if not own_units and not own_pages and not published_at:
         return
     has = ("the site has units of its own now" if own_units else "the site has pages of its own now" if own_pages
@@ -92,17 +92,6 @@ def check_init_examples(content: Content, report: Report, published_at: str = ""
                          f'blurb: "{INIT_SERIES_BLURB}" is the example blurb that sitegen init wrote, and '
                          f"{has}: the home page and the series' page would publish it",
                          "write one or two sentences on what the series is about (栏目介绍)")
-
-
-def _typed_draft(front_matter: object) -> bool:
-    """Whether a page's front matter as typed (``YamlData.value``) says ``draft:`` with a yes its field takes
-    (`sitegen.models.parse_bool`: true, yes, 是 …); a value it refuses is no draft."""
-    if not isinstance(front_matter, dict) or "draft" not in front_matter:
-        return False
-    try:
-        return parse_bool(front_matter["draft"])
-    except ValueError:
-        return False
 
 
 def check_init_id(content: Content, report: Report) -> None:
