@@ -23,6 +23,8 @@ _CODE_SPAN_RE = compile_later(r"(`+)[^`].*?\1")
 def without_code_spans(line: str) -> str:
     """Return ``line`` with each code span (`` `…` ``) made spaces of its length: the page shows code as typed,
     so no slip is looked for inside it, and columns stay those of the line."""
+    if "`" not in line:
+        return line  # most lines: no span, and no pattern run
     return _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)
 
 
@@ -33,6 +35,16 @@ def outside_fences(lines: Sequence[str], first: int = 0) -> Iterator[tuple[int, 
     gives file lines). A fence is 3 or more backticks or tildes after at
     most 3 spaces, closed by a fence of the same sign at least as long.
     """
+    joined = "\n".join(lines)
+    if "```" not in joined and "~~~" not in joined:
+        # No line can be a fence (most bodies): every line, numbered. A body's lines are read so by many of
+        # its checks, and this spares each of them a pattern per line.
+        return enumerate(lines, first)
+    return _outside_fences(lines, first)
+
+
+def _outside_fences(lines: Sequence[str], first: int) -> Iterator[tuple[int, str]]:
+    """`outside_fences` for lines that may hold a fence."""
     fence = ""
     for number, line in enumerate(lines, first):
         opening = FENCE_RE.match(line)

@@ -171,8 +171,8 @@ def lazy_line_problems(source: str, lines: list[str], path: str, first_line: int
     index = 1
     while index < len(lines):
         run = 0
-        while _taken_by_item(lines, index + run, inside) and (run or LIST_ITEM_RE.match(lines[index - 1])
-                                                               or lines[index - 1][:1] in (" ", "\t")):
+        while (run or LIST_ITEM_RE.match(lines[index - 1]) or lines[index - 1][:1] in (" ", "\t")) \
+                and _taken_by_item(lines, index + run, inside):
             run += 1
         below = index + run
         opened = block_start(lines[below].rstrip(" \t"), lines[below + 1] if below + 1 < len(lines) else "") \

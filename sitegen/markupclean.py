@@ -497,7 +497,7 @@ def lazy_stand_ins_dropped(raw_html: str) -> str:
     (`lazy_picture`), so that the picture is left out (`refused_pictures_as_text`), as its warning says
     (`RemovalScanner._sourceless_picture`, `sitegen.checks.check_typed_pictures`): a blank GIF allowed as
     a data: picture would show nothing, and ``src="#"`` a broken picture."""
-    if not _LAZY_NAME_RE.search(raw_html) or not _IMG_START_RE.search(raw_html):
+    if not _IMG_START_RE.search(raw_html) or not _LAZY_NAME_RE.search(raw_html):  # "<img" first: far faster
         return raw_html  # most pages
     cuts = [typed.span for attributes in typed_images(raw_html) if typed_lazy_picture(attributes) is not None
             for typed in attributes if typed.name == "src"]

@@ -102,8 +102,8 @@ class TextCollector(LenientParser):
     def handle_data(self, data: str) -> None:
         if self._skip_depth:
             return
-        if not self._pre_depth:
-            data = _HTML_SPACES_RE.sub(" ", data)
+        if not self._pre_depth and ("\n" in data or "  " in data or "\t" in data or "\r" in data or "\f" in data):
+            data = _HTML_SPACES_RE.sub(" ", data)  # a lone " " is left as it is: most runs of text have no other
         self.chunks.append(data)
         if not self._not_lead_depth:
             self.lead_chunks.append(data)

@@ -43,11 +43,11 @@ INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "ze
 """Characters that show nothing → how a message names them (with the zero-width joiner: `SHOWS_NOTHING_NAMES`)."""
 INVISIBLES = "".join(INVISIBLE_NAMES)
 _EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F"
-_STRAY_JOINER_RE = compile_later(f"(?<![{_EMOJI}])\u200d(?![{_EMOJI}])")
-"""A zero-width joiner (U+200D) with no emoji beside it: emoji sequences (👨\u200d👩) are made with it, and keep it;
-beside Chinese text or a sign it joins nothing (大调研\u200d typed as a tag was another tag than 大调研, with its own
-page, and looked the same)."""
-_SHOWS_NOTHING = f"[{INVISIBLES}]|{_STRAY_JOINER_RE.pattern}"
+# A zero-width joiner (U+200D) counts only with no emoji beside it: emoji sequences (👨\u200d👩) are made with it,
+# and keep it; beside Chinese text or a sign it joins nothing (大调研\u200d typed as a tag was another tag than 大调研,
+# with its own page, and looked the same). Its look behind comes after it (the two characters ending there are not
+# an emoji and the joiner): the same matches as looking behind first, found about three times faster.
+_SHOWS_NOTHING = f"[{INVISIBLES}]|\u200d(?<![{_EMOJI}]\u200d)(?![{_EMOJI}])"
 SHOWS_NOTHING_RE = compile_later(_SHOWS_NOTHING)
 """A character of `INVISIBLE_NAMES`, or a zero-width joiner beside no emoji: what a text is told to lose (a record's
 here, a page's in `sitegen.markup`)."""
