@@ -254,12 +254,14 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     interview = kinds.add_parser("interview", help="content/interviews/<slug>.md (a draft)")
     interview.add_argument("title", nargs="+", metavar="TITLE",
                            help='the title, e.g. "白鹤镇：补好短板发挥优势" (words apart are one title)')
-    interview.add_argument("--unit", metavar="ID", help="id of the unit interviewed (default: the only one there is)")
+    interview.add_argument("--unit", metavar="ID", help="id of the unit interviewed (default: the only one there is, "
+                                                        "else the one the title names)")
     interview.add_argument("--series", metavar="ID", help="id of the series (default: the only one there is)")
     interview.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
     case = kinds.add_parser("case", help="content/cases/<slug>.md (a draft)")
     case.add_argument("title", nargs="+", metavar="TITLE", help='the title, e.g. "做大做强白鹤草莓"')
-    case.add_argument("--unit", metavar="ID", help="id of the unit (default: the only one there is)")
+    case.add_argument("--unit", metavar="ID", help="id of the unit (default: the only one there is, else the one the "
+                                                   "title names)")
     case.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
     unit = kinds.add_parser("unit", help="content/units/<id>.yaml")
     unit.add_argument("name", nargs="+", metavar="NAME", help='the unit\'s name, e.g. "白鹤镇"')
@@ -605,6 +607,8 @@ def run_new(args: argparse.Namespace) -> int:
         _print_problems(failure.problems)
         return 1
     print(f"wrote {written.as_posix()}", flush=True)
+    if (note := _title_unit_note(args)) is not None:  # said first: a page filed under the wrong unit is published so
+        print(f"  note: {note}", file=sys.stderr)
     if args.kind in ("interview", "case"):  # written as drafts: built, they would be left out unsaid
         print("  note: it is a draft (draft: true): sitegen serve shows it; write draft: false to publish it",
               file=sys.stderr)
@@ -615,6 +619,22 @@ def run_new(args: argparse.Namespace) -> int:
     if args.kind == "unit" and (note := scaffold.unit_id_note(written.stem, args.name, args.level)) is not None:
         print(f"  note: {note}", file=sys.stderr)
     return 0
+
+
+def _title_unit_note(args: argparse.Namespace) -> str | None:
+    """What to know of a new page given no ``--unit`` on a site of several units: it was filed under the unit its
+    title names (`sitegen.scaffold.unit_taken_from_title`), and how to file it under another; None for any other
+    ``sitegen new`` command (a page given ``--unit``, or on a site of one unit)."""
+    from . import scaffold
+
+    if args.kind not in ("interview", "case") or args.unit is not None:
+        return None
+    taken = scaffold.unit_taken_from_title(args.site, args.title)
+    if taken is None:
+        return None
+    rid, name = taken
+    return (f"unit: {rid} ({name}), taken from the title; if the page is another unit's, write its id after unit: "
+            "in the file (or, for a new page, give --unit and the id)")
 
 
 def _new_again(args: argparse.Namespace, retype: tuple[str, str] | None) -> str | None:

@@ -279,10 +279,9 @@ def new_interview(root: Path, title: str, *, unit: str | None = None, series: st
                   slug: str | None = None, now: datetime | None = None) -> Path:
     """Write ``content/interviews/<slug>.md`` (a draft); returns its path (``root / …``).
 
-    ``unit`` and ``series`` default to the only one there is. Raises
-    `ScaffoldError` when the file exists, the unit or series is unknown,
-    none can be chosen, or no slug can be made; `SiteError` when
-    ``site.yaml`` is missing or invalid.
+    ``unit`` and ``series`` default to the only one there is; of several units, ``unit`` defaults to the one the
+    title names (`unit_taken_from_title`). Raises `ScaffoldError` when the file exists, the unit or series is
+    unknown, none can be chosen, or no slug can be made; `SiteError` when ``site.yaml`` is missing or invalid.
     """
     moment = now or site_now(root)
     # The series first: the command a unit's refusal gives to type again (`sitegen.cli`) then holds it.
@@ -294,8 +293,8 @@ def new_interview(root: Path, title: str, *, unit: str | None = None, series: st
 
 def new_case(root: Path, title: str, *, unit: str | None = None, slug: str | None = None,
              now: datetime | None = None) -> Path:
-    """Write ``content/cases/<slug>.md`` (a draft); returns its path. ``unit`` defaults to the only one there
-    is. Raises as `new_interview`."""
+    """Write ``content/cases/<slug>.md`` (a draft); returns its path. ``unit`` defaults as in `new_interview`: the
+    only one there is, else the one the title names. Raises as `new_interview`."""
     moment = now or site_now(root)
     unit, rel = _choose_unit(root, unit, title)
     slug = _free_slug(root, "cases", title, slug)
@@ -1164,12 +1163,12 @@ def _choose_series(root: Path, series: str | None) -> str:
 
 
 def _choose_unit(root: Path, unit: str | None, title: str = "") -> tuple[str, str]:
-    """``unit`` when it names a unit (`_require_record`), else the only unit there is: (its id, its file). Raises
-    `ScaffoldError` naming the units when there are several, or how to make the first when there is none.
+    """``unit`` when it names a unit (`_require_record`), else the only unit there is, else the one unit the page's
+    ``title`` names (`unit_taken_from_title`): (its id, its file). Raises `ScaffoldError` naming the units when
+    there are several and the title names none or more than one, or how to make the first when there is none.
 
-    With several, the command offered again is for the unit the page's ``title`` names (by its name or an
-    alias, compared as `sitegen.models.plain_name` does), when it names one: the first unit's, offered
-    whatever the title, filed 华新镇第二次访谈 under 白鹤镇 for an editor who pasted it.
+    The first unit's id was offered whatever the title, and filed 华新镇第二次访谈 under 白鹤镇 for an editor who
+    pasted the command; then a title naming one unit was refused with that unit offered, though it was known.
     """
     if unit is not None:
         return unit, _require_record(root, "units", unit, "unit")
@@ -1179,21 +1178,35 @@ def _choose_unit(root: Path, unit: str | None, title: str = "") -> tuple[str, st
     if not known:
         raise ScaffoldError("the site has no unit yet, and every page belongs to one",
                             f"create one first: {new_record_command('unit')}")
+    named = _title_unit(root, known, title)
+    if named is not None:  # a file named in Chinese is refused with its rename, as above
+        return named[0], _require_record(root, "units", named[0], "unit")
     shown = [f"{rid} ({name})" if (name := _record_fields(root, "units", rid).get("name")) and isinstance(name, str)
              else rid for rid in known[:10]]
     more = f" and {len(known) - 10} more in content/units/" if len(known) > 10 else ""
-    plain_title = plain_name(title)
-    named = [(rid, name) for rid in known for name in sorted(_names_in(_record_fields(root, "units", rid)))
-             if plain_title and plain_name(name) and plain_name(name) in plain_title]
-    if len({rid for rid, _ in named}) == 1:
-        rid, name = named[0]
-        # The whole command to type follows (`ScaffoldError.retype`).
-        raise ScaffoldError("the site has several units",
-                            "choose one with --unit: " + ", ".join(shown) + more + f"; the title names {name}: "
-                            f"--unit {rid}", retype=("--unit", rid))
     raise ScaffoldError("the site has several units",
                         "choose one with --unit: " + ", ".join(shown) + more + f"; e.g. --unit {known[0]}",
                         retype=("--unit", known[0]))
+
+
+def unit_taken_from_title(root: Path, title: str) -> tuple[str, str] | None:
+    """The unit `new_interview` and `new_case` file a page under when no ``--unit`` is given and the site ``root``
+    has several units: the one the page's ``title`` names (by its name or an alias), as (its id, its name); None
+    when the site has one unit or none, or the title names no unit or more than one. Raises nothing.
+    """
+    known = _record_ids(root, "units")
+    return _title_unit(root, known, title) if len(known) > 1 else None
+
+
+def _title_unit(root: Path, known: list[str], title: str) -> tuple[str, str] | None:
+    """The one unit of ``known`` (ids of the site ``root``) that ``title`` names by its name or an alias, compared as
+    `sitegen.models.plain_name` does (金　泽　镇 names 金泽镇), as (its id, its name as typed in its file); None when
+    it names none, or more than one (白鹤镇与金泽镇)."""
+    plain_title = plain_name(title)
+    fields = {rid: _record_fields(root, "units", rid) for rid in known}
+    named = {rid for rid in known for name in _names_in(fields[rid])
+             if plain_title and plain_name(name) and plain_name(name) in plain_title}
+    return (rid := named.pop(), _shown_name(fields[rid], rid)) if len(named) == 1 else None
 
 
 def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str:

@@ -1031,18 +1031,40 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
         assert (code, err) == (1, "error: the site has several units\n"
                                   "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, "
                                   f"as in: {again}\n"), argv
-    # A title naming one unit: that unit is offered, not the first (the pasted command filed the page under 白鹤镇).
-    for argv in (["case", "金泽镇的养老服务"], ["interview", "金泽镇：下一步"]):
-        code, _, err = _run(capsys, "new", *argv, "--site", str(site))
-        again = " ".join(["sitegen", "new", argv[0], "--unit", "jinze", "--site", str(site), *argv[1:]])
-        assert (code, err) == (1, "error: the site has several units\n"
-                                  "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); the title names 金泽镇: "
-                                  f"--unit jinze, as in: {again}\n"), argv
-    code, _, err = _run(capsys, "new", "interview", "金　泽　镇：下一步", "--site", str(site))  # as check compares names
-    assert "the title names 金泽镇: --unit jinze, as in: " in err
     code, _, err = _run(capsys, "new", "case", "白鹤镇与金泽镇", "--site", str(site))  # both named: neither chosen
-    assert "e.g. --unit baihe, as in: " in err
+    assert (code, err) == (1, "error: the site has several units\n"
+                              "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, as in: "
+                              f"sitegen new case --unit baihe --site {site} 白鹤镇与金泽镇\n")
     assert _files(site) == before
+
+
+_TAKEN_NOTE = ("  note: unit: jinze (金泽镇), taken from the title; if the page is another unit's, write its id after "
+               "unit: in the file (or, for a new page, give --unit and the id)\n")
+
+
+def test_a_new_page_on_a_site_of_several_units_takes_the_one_its_title_names(tmp_path: Path, capsys) -> None:
+    # "new interview 金泽镇：下一步" was refused ("the site has several units"), its hint naming jinze all the same.
+    site = copy_example(tmp_path / "site")
+    (site / "content/units/jinze.yaml").write_text("name: 金泽镇\nlevel: town\naliases: [金泽]\n", encoding="utf-8")
+    code, out, err = _run(capsys, "new", "interview", "金泽镇：下一步", "--site", str(site))
+    written = site / "content/interviews/jin-ze-zhen-xia-yi-bu.md"
+    assert (code, out) == (0, f"wrote {written.as_posix()}\n")
+    assert err.startswith(_TAKEN_NOTE + _DRAFT_NOTE)
+    assert "\nunit: jinze   # " in written.read_text(encoding="utf-8")
+    assert _front_matter(written)["unit"] == "jinze"
+    # A case study alike; by an alias, or the name typed in full width with spaces (as check compares names).
+    for title, slug in (("金泽的养老服务", "jin-ze-de-yang-lao-fu-wu"), ("金　泽　镇：路口", "jin-ze-zhen-lu-kou")):
+        code, out, err = _run(capsys, "new", "case", title, "--site", str(site))
+        assert (code, err.startswith(_TAKEN_NOTE + _DRAFT_NOTE)) == (0, True), title
+        assert _front_matter(site / f"content/cases/{slug}.md")["unit"] == "jinze"
+    # --unit given wins over the title, and says nothing of it.
+    code, out, err = _run(capsys, "new", "case", "金泽镇的另一个案例", "--unit", "baihe", "--site", str(site))
+    assert code == 0 and "taken from the title" not in err
+    assert _front_matter(site / "content/cases/jin-ze-zhen-de-ling-yi-ge-an-li.md")["unit"] == "baihe"
+    # Those taken from the title check clean; the one given --unit baihe is warned of, as check tells such a page.
+    code, report = _check(capsys, site)
+    assert code == 0 and "checked: 0 error(s), 1 warning(s)" in report, report
+    assert "content/cases/jin-ze-zhen-de-ling-yi-ge-an-li.md:7:7: warning: the page is filed under unit baihe" in report
 
 
 @pytest.mark.parametrize(("argv", "name", "hint"), [
