@@ -666,27 +666,29 @@ def _new_again(args: argparse.Namespace, retype: tuple[str, str] | None) -> str 
 
 
 def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
-    """What to check of an id or slug that ``sitegen new`` made from a Chinese name or title: its reading.
+    """What to check of an id or slug that ``sitegen new`` made from a Chinese name or title: the reading of its
+    characters that have more than one (多音字), named with their readings (`sitegen.scaffold.readings_to_check`).
 
-    pypinyin reads a character with several readings (多音字) as it is most
-    often read, which a place name may not follow (重固 is chóng gù, not
-    zhòng gù), and the id or slug is part of a published address, which
-    must not change later. None when the command was given the id or slug,
-    or the name has no Han character.
+    pypinyin reads a 多音字 as it is most often read, which a place name may not follow (重固 is chóng gù, not
+    zhòng gù), and the id or slug is part of a published address, which must not change later. None when the
+    command was given the id or slug, or no character of the name or title has more than one reading.
     """
+    from . import scaffold
+
     given = getattr(args, "slug", None) if args.kind in ("interview", "case") else args.id
     named = args.name if args.kind == "unit" else args.title
-    if given is not None or not re.search(r"[\u3400-\u9fff]", named):
+    listed = scaffold.readings_to_check(named) if given is None else []
+    if not listed:
         return None
     made = written.stem
+    check = f"check the 多音字 {', '.join(listed)}: if {'it' if len(listed) == 1 else 'one'} reads otherwise here"
     if args.kind in ("interview", "case"):
-        return (f'the slug {made} is the pinyin of "{named}" and goes into the page\'s address: if a character '
-                f"reads otherwise here (多音字), change the slug: line now, before the page is published")
+        return (f'the slug {made} is the pinyin of "{named}" and goes into the page\'s address; {check}, change the '
+                "slug: line now, before the page is published")
     # The file's first line (and a unit's "sitegen new tally" line) name the id: renamed, they would give a wrong one.
     lines = 'its first line and its "sitegen new tally" line' if args.kind == "unit" else "its first line"
-    return (f'the id {made} is the pinyin of "{named}" and goes into the address of its page: if a '
-            "character reads otherwise here (多音字), rename the file now, before any page names it, and write the "
-            f"new id for {made} in {lines}")
+    return (f'the id {made} is the pinyin of "{named}" and goes into the address of its page; {check}, rename the '
+            f"file now, before any page names it, and write the new id for {made} in {lines}")
 
 
 def _write_new(args: argparse.Namespace) -> Path:

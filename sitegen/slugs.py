@@ -240,6 +240,29 @@ def _spelt_by(typed: str, name: str) -> tuple[str, ...] | None:
     return reached.get(len(typed))
 
 
+def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The characters of ``text`` that pypinyin reads more than one way without tones (多音字), each once, in the
+    order of the text, with those readings in pypinyin's order (the most common first): 重固镇 →
+    ``[("重", ("zhong", "chong", "tong"))]``; [] when there is none (华新镇).
+
+    Takes any text. pypinyin's own heteronym data, read in context: a phrase it knows gives its one reading
+    (重庆: chong only), and tones are set aside (好, hǎo or hào, is hao either way: a slug cannot tell them apart).
+    Raises nothing. Loads pypinyin.
+    """
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(text, style=Style.NORMAL, heteronym=True, errors=lambda other: list(other))
+    if len(readings) != len(text):  # one list a character, as pypinyin gives them; else each character alone
+        readings = [pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda other: [other])[0]
+                    for char in text]
+    found: dict[str, tuple[str, ...]] = {}
+    for char, read in zip(text, readings):
+        choices = tuple(dict.fromkeys(read))
+        if len(choices) > 1 and char not in found:
+            found[char] = choices
+    return list(found.items())
+
+
 def id_syllables(record_id: str, reading: tuple[str, ...]) -> tuple[str, ...]:
     """The syllables of a name as its record's id spells them, else ``reading`` (pypinyin's, one per character).
 
