@@ -265,7 +265,9 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     case.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
     unit = kinds.add_parser("unit", help="content/units/<id>.yaml")
     unit.add_argument("name", nargs="+", metavar="NAME", help='the unit\'s name, e.g. "白鹤镇"')
-    unit.add_argument("--id", help="the id and file name (default: the pinyin of the name)")
+    unit.add_argument("--id", help="the id and file name (default: the pinyin of the name); given after new unit "
+                                   "wrote the unit under another id, it replaces that file, while nothing has "
+                                   "changed it or names its id")
     unit.add_argument("--level", type=_level, choices=_UnitLevels(), metavar="LEVEL",
                       help="kind of unit: %(choices)s, or its Chinese word (镇, 街道 …) (default: guessed "
                            "from the name, e.g. 镇 → town)")
@@ -596,7 +598,7 @@ def run_new(args: argparse.Namespace) -> int:
                 print(f"  hint: {advice}", file=sys.stderr)
             print(block.text, end="")
             return 0
-        written = _write_new(args)
+        written, removed = _write_new(args)
     except scaffold.ScaffoldError as refusal:
         print(f"error: {refusal.message}", file=sys.stderr)
         if refusal.hint:
@@ -607,6 +609,8 @@ def run_new(args: argparse.Namespace) -> int:
         _print_problems(failure.problems)
         return 1
     print(f"wrote {written.as_posix()}", flush=True)
+    if removed is not None:  # the unit's file new unit wrote under the id it had before (`scaffold.new_unit`)
+        print(f'removed {removed.as_posix()} (it was as "sitegen new unit" wrote it)', flush=True)
     if (note := _title_unit_note(args)) is not None:  # said first: a page filed under the wrong unit is published so
         print(f"  note: {note}", file=sys.stderr)
     if args.kind in ("interview", "case"):  # written as drafts: built, they would be left out unsaid
@@ -670,8 +674,10 @@ def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
     characters that have more than one (多音字), named with their readings (`sitegen.scaffold.readings_to_check`).
 
     pypinyin reads a 多音字 as it is most often read, which a place name may not follow (重固 is chóng gù, not
-    zhòng gù), and the id or slug is part of a published address, which must not change later. None when the
-    command was given the id or slug, or no character of the name or title has more than one reading.
+    zhòng gù), and the id or slug is part of a published address, which must not change later. A new unit is
+    told to give the command again with ``--id``, which replaces the file (`sitegen.scaffold.new_unit`), with the
+    command for the other reading when its name has one such character (`sitegen.scaffold.other_reading`). None
+    when the command was given the id or slug, or no character of the name or title has more than one reading.
     """
     from . import scaffold
 
@@ -685,13 +691,21 @@ def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
     if args.kind in ("interview", "case"):
         return (f'the slug {made} is the pinyin of "{named}" and goes into the page\'s address; {check}, change the '
                 "slug: line now, before the page is published")
-    # The file's first line (and a unit's "sitegen new tally" line) name the id: renamed, they would give a wrong one.
-    lines = 'its first line and its "sitegen new tally" line' if args.kind == "unit" else "its first line"
-    return (f'the id {made} is the pinyin of "{named}" and goes into the address of its page; {check}, rename the '
-            f"file now, before any page names it, and write the new id for {made} in {lines}")
+    said = f'the id {made} is the pinyin of "{named}" and goes into the address of its page; {check}'
+    if args.kind == "series":  # the file's first line names the id: renamed, it would give a wrong one
+        return (f"{said}, rename the file now, before any page names it, and write the new id for {made} in its first "
+                "line")
+    said += ", give the id as it reads now, before any page names it (the file is then replaced)"
+    other = scaffold.other_reading(named, made)
+    if other is None:
+        return f"{said}: the same command with --id and that id"
+    reading, other_id = other
+    return f"{said}, e.g. for {reading}: {_new_again(args, ('--id', other_id)) or f'the same command with --id {other_id}'}"
 
 
-def _write_new(args: argparse.Namespace) -> Path:
+def _write_new(args: argparse.Namespace) -> tuple[Path, Path | None]:
+    """Write the file ``sitegen new`` was asked for; returns it, and the file it replaced (`scaffold.NewUnit`), if
+    any. Raises as the ``scaffold.new_…`` function it calls."""
     from . import scaffold
 
     # A title typed with a space and no quotes (重固镇：守护古文化 建设美丽新重固) comes as words: one title, as meant.
@@ -701,12 +715,13 @@ def _write_new(args: argparse.Namespace) -> Path:
 
     if args.kind == "interview":
         return scaffold.new_interview(args.site, args.title, unit=args.unit, series=args.series,
-                                      slug=args.slug)
+                                      slug=args.slug), None
     if args.kind == "case":
-        return scaffold.new_case(args.site, args.title, unit=args.unit, slug=args.slug)
+        return scaffold.new_case(args.site, args.title, unit=args.unit, slug=args.slug), None
     if args.kind == "unit":
-        return scaffold.new_unit(args.site, args.name, unit_id=args.id, level=args.level)
-    return scaffold.new_series(args.site, args.title, series_id=args.id)
+        unit = scaffold.new_unit(args.site, args.name, unit_id=args.id, level=args.level)
+        return unit.path, unit.removed
+    return scaffold.new_series(args.site, args.title, series_id=args.id), None
 
 
 def run_init(args: argparse.Namespace) -> int:

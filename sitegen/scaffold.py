@@ -10,7 +10,9 @@ published once the editor sets ``draft: false``.
 
 Rules: a file is never overwritten, and a file an editor keeps (a unit's
 record) is never rewritten: ``sitegen new tally`` returns the lines to paste
-instead of changing the unit's file. References are checked before writing
+instead of changing the unit's file. The one file removed is a unit's that
+``sitegen new unit`` wrote and nothing changed or named since, when it is
+given again with another id (`new_unit`). References are checked before writing
 (the unit and series must exist, the slug must be free), so that what is
 written passes ``sitegen check``.
 
@@ -52,9 +54,9 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER,
                            SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import (device_name, device_trouble, heard_reading, heteronyms, is_slug, make_slug, readings_of,
-                    slug_reading, spells, windows_safe)
+                    slug_reading, spelling, spells, windows_safe)
 from .recordfiles import MisnamedFile, record_file, report_misnamed
-from .sources import is_skipped_name, read_source, split_front_matter
+from .sources import MAX_SOURCE_BYTES, decode_for_display, is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml, typed_line_list, typed_line_value, yaml_text
 
 LEVELS = tuple(level.value for level in UnitLevel)
@@ -99,6 +101,16 @@ class TallyBlock:
     text: str
     advice: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    """What `new_unit` did: the file it wrote (``root / …``), and the file it removed, ``None`` when none: the
+    unit's file it had written under another id, that nothing had changed or named since (``zhong-gu-zhen.yaml``,
+    replaced by ``chong-gu-zhen.yaml``)."""
+
+    path: Path
+    removed: Path | None = None
 
 
 # --- text of each kind of file -------------------------------------------------------------------
@@ -219,7 +231,7 @@ def unit_text(name: str, unit_id: str, level: str, day: date) -> str:
     tally = _commented("tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first\n"
                        + tally_lines(day, note=EXAMPLE_TALLY_NOTE.text))
     group, target, measured = EXAMPLE_TARGET_FIGURES
-    return f"""# 单位 Unit：{name}。文件名就是它的 id：{unit_id}（访谈和案例的 unit: 写这个）。
+    return f"""{_unit_first_line(name, unit_id)}
 # The file name is the unit's id: interviews and case studies name it in unit:.
 # 以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
 # Lines starting with # are notes or optional fields: remove the "# " to use one.
@@ -247,6 +259,11 @@ misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spel
 #     description: {EXAMPLE_MILESTONE.text}   # 说明（可删去）description (optional)
 #     status: done   # 状态（可删去）: done 已完成, planned 计划, postponed 推迟, cancelled 取消; left out, the date says it
 """
+
+
+def _unit_first_line(name: str, unit_id: str) -> str:
+    """The first line of the unit file `unit_text` writes for ``name`` and ``unit_id`` (without its line end)."""
+    return f"# 单位 Unit：{name}。文件名就是它的 id：{unit_id}（访谈和案例的 unit: 写这个）。"
 
 
 def series_text(title: str, series_id: str, publisher: str, blurb: str = SERIES_BLURB.text) -> str:
@@ -303,32 +320,145 @@ def new_case(root: Path, title: str, *, unit: str | None = None, slug: str | Non
 
 
 def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | None = None,
-             now: datetime | None = None) -> Path:
-    """Write ``content/units/<id>.yaml``; returns its path.
+             now: datetime | None = None) -> NewUnit:
+    """Write ``content/units/<id>.yaml``; returns it, with the file it replaced (`NewUnit`).
 
     The id is ``unit_id``, else the pinyin of the name; the level is
     ``level`` (as ``level:`` in the file takes it: `level_refusal`), else
     read from the name's ending (`guess_level`; `unit_level_note` says which
-    and why). Raises `ScaffoldError` for an existing file, an unusable id or
-    level, a unit of that name (`_refuse_named`), a unit whose name reads the same (`_refuse_read_alike`), a
+    and why). A unit of that name whose file is still as this wrote it, under another id than ``unit_id``, and
+    that nothing in ``content/`` names, is replaced: the new file is written, then the old one removed
+    (`_unit_to_replace`). Raises `ScaffoldError` for an existing file, an unusable id or
+    level, a unit of that name (`_refuse_named`; its file kept, and why, when ``unit_id`` is another id), a unit
+    whose name reads the same (`_refuse_read_alike`), a
     unit whose name is this one with or without the word of its level (`_refuse_short_named`) and a unit of the
     place this one names with or without its office's words (`_refuse_office_named`), whether or not an id is
-    given.
+    given, and for an old file the system will not let it remove (the new one is then removed again).
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
     _refuse_spaced_name(name)
     if level is not None and (refusal := level_refusal(level)) is not None:
         raise ScaffoldError(*refusal)
-    _refuse_named(root, "units", name, "a unit named", "--unit", unit_id)
+    chosen = str(choice_value(UnitLevel, level) if level is not None else guess_level(name))
+    old = _unit_to_replace(root, name, unit_id, chosen, level is not None)
+    _refuse_named(root, "units", name, "a unit named", "--unit", unit_id, aside=old)
     unit_id = _record_id(unit_id, name, "--id", _unit_readings(root, name))
     # An id typed by hand is refused alike: 白鶴鎮 --id baihe2 was written, a second unit for one town.
-    _refuse_read_alike(root, name, unit_id)
+    _refuse_read_alike(root, name, unit_id, aside=old)
     _refuse_short_named(root, name, unit_id)
     _refuse_office_named(root, name, unit_id)
-    chosen = choice_value(UnitLevel, level) if level is not None else guess_level(name)
-    text = unit_text(name, unit_id, str(chosen), moment.date())
-    return _write_new(root, f"content/units/{unit_id}.yaml", text)
+    text = unit_text(name, unit_id, chosen, moment.date())
+    written = _write_new(root, f"content/units/{unit_id}.yaml", text)
+    if old is None:
+        return NewUnit(written)
+    removed = root / f"content/units/{old}.yaml"
+    try:
+        removed.unlink()
+    except OSError as failure:  # two files for one unit would count its figures twice: the new one goes again
+        written.unlink(missing_ok=True)
+        raise ScaffoldError(f"cannot remove {removed.as_posix()}: {failure.strerror or failure}",
+                            "close it in the program that has it open, check that you may change files there, "
+                            "then give the command again") from None
+    return NewUnit(written, removed)
+
+
+def _unit_to_replace(root: Path, name: str, unit_id: str | None, level: str, level_given: bool) -> str | None:
+    """The id of the unit file of the site ``root`` that `new_unit` replaces by one of the id ``unit_id`` for the
+    unit ``name`` (of ``level``, given with ``--level`` or not: ``level_given``); None when there is none to
+    replace: no ``unit_id``, or no single other unit file (``.yaml``, its name an id) whose ``name:`` is ``name``
+    and whose first line is the one `new_unit` wrote for it (a unit file of the editor's own is refused as ever:
+    `_refuse_named`).
+
+    ``sitegen new unit 重固镇`` wrote ``zhong-gu-zhen.yaml``; 重固 is chóng gù, and ``sitegen new unit 重固镇 --id
+    chong-gu-zhen`` was refused, the unit's name being taken, with a hint that kept the first id. The file is
+    replaced when it is byte for byte what `new_unit` writes for that name and its id (`_as_new_unit_wrote`), with
+    this command's level, and no other file in ``content/`` names its id (`_files_naming`). Else it is kept:
+    raises `ScaffoldError` saying why, and how to rename it by hand.
+    """
+    if unit_id is None or not is_slug(unit_id):
+        return None
+    same = [rid for rid in _record_ids(root, "units") if rid != unit_id and is_slug(rid)
+            and (root / "content" / "units" / f"{rid}.yaml").is_file()
+            and _record_fields(root, "units", rid).get("name") == name]
+    if len(same) != 1:
+        return None
+    old = same[0]
+    rel = f"content/units/{old}.yaml"
+    try:
+        data = (root / rel).read_bytes()
+    except OSError:  # refused as ever
+        return None
+    if not data.startswith(f"{_unit_first_line(name, old)}\n".encode("utf-8")):
+        return None
+    written_level = _as_new_unit_wrote(data, name, old)
+    naming = _files_naming(root, old, rel)
+    refused = f"a unit named {name} exists already: {rel} (id {old})"
+    if written_level is not None and not naming and written_level != level and not level_given:
+        raise ScaffoldError(refused, f"it was written with level: {written_level}, and this command would write "
+                                     f"level: {level}: to replace it, give the level it was written with (or the one "
+                                     f"meant): --level {written_level}", retype=("--level", written_level))
+    if written_level is not None and not naming:
+        return old
+    why = [] if written_level is not None else ["it is no longer as sitegen new unit wrote it (it may hold what "
+                                                "you wrote)"]
+    if naming:
+        listed = naming[:3] + ([f"{len(naming) - 3} more"] if len(naming) > 3 else [])
+        shown = (", ".join(listed[:-1]) + " and " if len(listed) > 1 else "") + listed[-1]
+        why.append(f"{shown} name{'s' if len(naming) == 1 else ''} its id {old}")
+    lines = ['its first line', 'its "sitegen new tally" line'] + (
+        ["those files" if len(naming) > 1 else naming[0]] if naming else [])
+    raise ScaffoldError(refused, f"{_mend_first(root, [old])}it is kept, as {', and '.join(why)}: to give it the id "
+                                 f"{unit_id}, rename it to {unit_id}.yaml and write {unit_id} for {old} in "
+                                 f"{', '.join(lines[:-1])} and {lines[-1]}; else new pages name it by its id "
+                                 f"(--unit {old})")
+
+
+_WRITTEN_DAY = compile_later(r"^#   - as_of: (\d{4}-\d{2}-\d{2})   # ", re.MULTILINE)
+_WRITTEN_LEVEL = compile_later(r"^level: ([a-z]+)   # ", re.MULTILINE)
+
+
+def _as_new_unit_wrote(data: bytes, name: str, unit_id: str) -> str | None:
+    """The level of the unit file ``data`` (its bytes) when they are what `new_unit` writes for ``name`` and
+    ``unit_id`` (`unit_text`), on the day and of the level the file gives (its example tally's ``as_of``, its
+    ``level:``, as ``--level`` may have given any); None when they differ in any byte."""
+    text = data.decode("utf-8", errors="replace")
+    day, level = _WRITTEN_DAY.search(text), _WRITTEN_LEVEL.search(text)
+    if day is None or level is None or level.group(1) not in LEVELS:
+        return None
+    try:
+        when = date.fromisoformat(day.group(1))
+    except ValueError:
+        return None
+    return level.group(1) if unit_text(name, unit_id, level.group(1), when).encode("utf-8") == data else None
+
+
+def _files_naming(root: Path, record_id: str, besides: str) -> list[str]:
+    """The files in ``content/`` of the site ``root``, but ``besides``, that name ``record_id``: in their path
+    (``content/images/zhong-gu-zhen/1.jpg``) or their text (``unit: zhong-gu-zhen``, a link to
+    ``/units/zhong-gu-zhen/``, ``distinct_from: [zhong-gu-zhen]``), in capitals or full width too, as `sitegen
+    check` reads a page's ``unit:``; not as part of a longer id (``zhong-gu-zhen-xin-lian-cun``). Files the build
+    skips (backups, hidden files) are left out; a file larger than a source may be is read for its path only.
+    Raises nothing.
+    """
+    named = re.compile(rf"(?<![a-z0-9-]){re.escape(record_id)}(?![a-z0-9]|-[a-z0-9])")
+    folder = root / "content"
+    found = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        if rel == besides or any(is_skipped_name(part) for part in path.relative_to(folder).parts) \
+                or not path.is_file():
+            continue
+        texts = [rel]
+        try:
+            if path.stat().st_size <= MAX_SOURCE_BYTES:
+                data = path.read_bytes()
+                texts += [data.decode("latin-1"), decode_for_display(data) or ""]
+        except OSError:
+            pass
+        if any(named.search(unicodedata.normalize("NFKC", text).lower()) for text in texts):
+            found.append(rel)
+    return found
 
 
 _SPACE_IN_HAN = compile_later(r"([\u3400-\u9fff]+)( +)(?=[\u3400-\u9fff])")
@@ -376,6 +506,27 @@ def readings_to_check(text: str) -> list[str]:
     the id or slug goes into a published address. Raises nothing. Loads pypinyin.
     """
     return [f"{char} ({', '.join(readings)})" for char, readings in heteronyms(text)]
+
+
+def other_reading(text: str, made: str) -> tuple[str, str] | None:
+    """The next reading of the one character of more than one reading (`readings_to_check`) of the name ``text``,
+    and ``made``, the id `new_unit` made from its pinyin, with it read so: ``("chong", "chong-gu-zhen")`` for 重固镇's
+    zhong-gu-zhen; None when the name has no such character or several (which to read otherwise is then the
+    editor's to tell), or ``made`` does not spell it a syllable a character. Raises nothing. Loads pypinyin.
+    """
+    found = heteronyms(text)
+    spelt = spelling(made, text)
+    if len(found) != 1 or spelt is None or spelt[0] != text or len(spelt[1]) != len(text):
+        return None
+    char, readings = found[0]
+    syllables = list(spelt[1])
+    at = text.index(char)
+    reading = next((reading for reading in readings if reading != syllables[at]), None)
+    if reading is None:
+        return None
+    syllables[at] = reading
+    other = make_slug(" ".join(syllables))
+    return (reading, other) if other != made and is_slug(other) else None
 
 
 def new_series(root: Path, title: str, *, series_id: str | None = None) -> Path:
@@ -766,7 +917,7 @@ def _heard_alike(fields: dict[str, dict[str, object]], heard_as: str) -> list[tu
     return [(rid, heard) for rid, heard in alike if rid in kept]
 
 
-def _refuse_read_alike(root: Path, name: str, made: str) -> None:
+def _refuse_read_alike(root: Path, name: str, made: str, *, aside: str | None = None) -> None:
     """Raise `ScaffoldError` when the name of a new unit reads the same (同音) as the name or an alias of a unit of
     the site ``root`` (華新鎮, 华新真 beside 华新镇: ``hua-xin-zhen``), unless that unit lists ``made``, the new id,
     in ``distinct_from``.
@@ -777,12 +928,13 @@ def _refuse_read_alike(root: Path, name: str, made: str) -> None:
     often that unit's own file: "choose another id" led to the second file, and so did an id given with
     ``--id``, which is refused alike. Two places may share a reading, so the hint also says how to write the
     other place: list its id in the ``distinct_from`` of each unit it reads as (`_listed_apart`), which stops
-    that warning and this refusal, then give the command again with that id (`ScaffoldError.retype`).
+    that warning and this refusal, then give the command again with that id (`ScaffoldError.retype`). The unit
+    ``aside`` (an id) is not compared: `new_unit` replaces it.
     """
     heard_as = _reading(name)
     if not heard_as:
         return
-    fields = {rid: _record_fields(root, "units", rid) for rid in _record_ids(root, "units")}
+    fields = {rid: _record_fields(root, "units", rid) for rid in _record_ids(root, "units") if rid != aside}
     alike = [(rid, heard) for rid, heard in _heard_alike(fields, heard_as)
              if made not in _texts(fields[rid].get("distinct_from"))]
     if not alike:
@@ -1052,7 +1204,8 @@ def _create_command(root: Path, what: str, record_id: str) -> str:
     return new_record_command(what, name=record_id, options=site) + (f", then give --{what} {made}" if made else "")
 
 
-def _refuse_named(root: Path, collection: str, name: str, named: str, option: str, wanted: str | None = None) -> None:
+def _refuse_named(root: Path, collection: str, name: str, named: str, option: str, wanted: str | None = None, *,
+                  aside: str | None = None) -> None:
     """Raise `ScaffoldError` when a record of ``collection`` has ``name`` as its name, title or alias already,
     or (units) lists it among its ``misspellings``.
 
@@ -1063,9 +1216,12 @@ def _refuse_named(root: Path, collection: str, name: str, named: str, option: st
     Names are compared as readers tell them apart (`sitegen.models.plain_name`): a second file for one
     unit would list it twice, and count its figures twice in the district totals; a unit named as another
     unit's misspelling (白河镇, where baihe.yaml lists it) is most often that unit again, typed wrong, and
-    `sitegen check` would warn of every correct mention of the new one.
+    `sitegen check` would warn of every correct mention of the new one. The record ``aside`` (an id) is not
+    compared: `new_unit` replaces it.
     """
     for record_id in _record_ids(root, collection):
+        if record_id == aside:
+            continue
         fields = _record_fields(root, collection, record_id)
         rel = next(f"content/{collection}/{record_id}{suffix}" for suffix in (".yaml", ".yml")
                    if (root / "content" / collection / f"{record_id}{suffix}").is_file())

@@ -1200,29 +1200,32 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
     site = copy_example(tmp_path / "site")
     code, out, err = _run(capsys, "new", "unit", "重固镇", "--site", str(site))
     assert code == 0 and out.split()[-1].endswith("content/units/zhong-gu-zhen.yaml")
+    command = f"sitegen new unit --id chong-gu-zhen --site {site} 重固镇"
     assert err == (_TOWN_NOTE + '  note: the id zhong-gu-zhen is the pinyin of "重固镇" and goes into the address of '
-                   "its page; check the 多音字 重 (zhong, chong, tong): if it reads otherwise here, rename the file now, "
-                   'before any page names it, and write the new id for zhong-gu-zhen in its first line and its '
-                   '"sitegen new tally" line\n')
-    # Followed (重固 is chóng gù): the file's lines name the new id, and the command they give works.
+                   "its page; check the 多音字 重 (zhong, chong, tong): if it reads otherwise here, give the id as it "
+                   "reads now, before any page names it (the file is then replaced), e.g. for chong: "
+                   f"{command}\n")
+    # Followed (重固 is chóng gù): the file is replaced by one of the new id, whose lines name it, and the command
+    # they give works.
     written = Path(out.split()[-1])
-    renamed = written.with_name("chonggu.yaml")
-    renamed.write_text(written.read_text(encoding="utf-8").replace("zhong-gu-zhen", "chonggu"), encoding="utf-8")
-    written.unlink()
+    code, out, err = _run(capsys, *shlex.split(command)[1:])
+    renamed = written.with_name("chong-gu-zhen.yaml")
+    assert (code, out, err) == (0, f"wrote {renamed.as_posix()}\nremoved {written.as_posix()} (it was as \"sitegen new "
+                                   'unit" wrote it)\n', _TOWN_NOTE)
+    assert not written.exists()
     lines = renamed.read_text(encoding="utf-8").splitlines()
-    assert "id：chonggu" in lines[0] and "sitegen new tally --unit chonggu " in "\n".join(lines)
+    assert "id：chong-gu-zhen" in lines[0] and "sitegen new tally --unit chong-gu-zhen " in "\n".join(lines)
     assert "zhong-gu-zhen" not in renamed.read_text(encoding="utf-8")
-    code, out, err = _run(capsys, "new", "tally", "--unit", "chonggu", "--site", str(site))
+    code, out, err = _run(capsys, "new", "tally", "--unit", "chong-gu-zhen", "--site", str(site))
     assert code == 0 and "as_of:" in out
-    renamed.rename(written)  # as the rest of this test expects
-    written.write_text(written.read_text(encoding="utf-8").replace("chonggu", "zhong-gu-zhen"), encoding="utf-8")
-    code, out, err = _run(capsys, "new", "interview", "重固镇：新的访谈", "--unit", "zhong-gu-zhen", "--site", str(site))
+    # A page's slug reads 重固 as the unit's id now does; its 多音字 are named all the same.
+    code, out, err = _run(capsys, "new", "interview", "重固镇：新的访谈", "--unit", "chong-gu-zhen", "--site", str(site))
     assert code == 0 and err == _DRAFT_NOTE + (
-        '  note: the slug zhong-gu-zhen-xin-de-fang-tan is the pinyin of "重固镇：新的访谈" and goes into the page\'s '
+        '  note: the slug chong-gu-zhen-xin-de-fang-tan is the pinyin of "重固镇：新的访谈" and goes into the page\'s '
         "address; check the 多音字 重 (zhong, chong, tong), 的 (de, di): if one reads otherwise here, change the slug: "
         "line now, before the page is published\n")
     for given in (["unit", "华新镇", "--id", "huaxin"], ["unit", "Xujing Town"],
-                  ["case", "重固镇：路口", "--unit", "zhong-gu-zhen", "--slug", "chonggu-lukou"]):
+                  ["case", "重固镇：路口", "--unit", "chong-gu-zhen", "--slug", "chonggu-lukou"]):
         code, out, err = _run(capsys, "new", *given, "--site", str(site))
         # No note of a reading: the id was given. (A unit's level is always told: test_new_unit_says_the_level_….)
         assert (code, re.sub(r"  note: level: .*\n", "", err.replace(_DRAFT_NOTE, ""))) == (0, ""), given
@@ -1253,6 +1256,100 @@ def test_the_reading_note_names_the_characters_of_more_than_one_reading(tmp_path
         '  note: the slug chong-qing-yu-zhong-gu is the pinyin of "重庆与重固" and goes into the page\'s address; '
         "check the 多音字 重 (zhong, chong, tong): if it reads otherwise here, change the slug: line now, before the "
         "page is published\n")
+
+
+_KEPT_HINT = ('  hint: it is kept, as {why}: to give it the id chong-gu-zhen, rename it to chong-gu-zhen.yaml and write '
+              'chong-gu-zhen for zhong-gu-zhen in its first line{lines}; else new pages name it by its id '
+              '(--unit zhong-gu-zhen)\n')
+_EXISTS = "error: a unit named 重固镇 exists already: content/units/zhong-gu-zhen.yaml (id zhong-gu-zhen)\n"
+
+
+def test_new_unit_given_another_id_replaces_the_file_it_wrote_that_nothing_changed_or_names(tmp_path: Path,
+                                                                                         capsys) -> None:
+    # "sitegen new unit 重固镇 --id chong-gu-zhen", after "sitegen new unit 重固镇" wrote zhong-gu-zhen.yaml, was
+    # refused (a unit of that name exists), its hint keeping the id the note had said to check.
+    site = copy_example(tmp_path / "site")
+    units = site / "content/units"
+    old, new = units / "zhong-gu-zhen.yaml", units / "chong-gu-zhen.yaml"
+    again = ("new", "unit", "重固镇", "--id", "chong-gu-zhen", "--site", str(site))
+    replaced = (f"wrote {new.as_posix()}\n"
+                f'removed {old.as_posix()} (it was as "sitegen new unit" wrote it)\n')
+    # Written on another day, as new unit wrote it then: replaced, the new file as new unit writes it today.
+    new_unit(site, "重固镇", now=datetime(2020, 3, 4, 9, 30))
+    assert "#   - as_of: 2020-03-04   # " in old.read_text(encoding="utf-8")
+    assert _run(capsys, *again) == (0, replaced, _TOWN_NOTE)
+    assert not old.exists()
+    assert new.read_text(encoding="utf-8") == new_unit(tmp_path / "other", "重固镇", unit_id="chong-gu-zhen",
+                                                       now=datetime(2020, 3, 4)).path.read_text(encoding="utf-8")\
+        .replace("2020-03-04", _today()).replace("2020-12-31", f"{_today()[:4]}-12-31")
+    assert _check(capsys, site)[0] == 0
+    new.unlink()
+
+    # Changed by the editor (a summary written): kept as it is, and refused, saying why.
+    assert _run(capsys, "new", "unit", "重固镇", "--site", str(site))[0] == 0
+    old.write_text(old.read_text(encoding="utf-8").replace("# summary: ", "summary: 重固镇位于青浦区。 # "),
+                   encoding="utf-8")
+    before = _files(site)
+    code, out, err = _run(capsys, *again)
+    assert (code, out, err) == (1, "", _EXISTS + _KEPT_HINT.format(
+        why="it is no longer as sitegen new unit wrote it (it may hold what you wrote)",
+        lines=' and its "sitegen new tally" line'))
+    assert _files(site) == before and not new.exists()
+    old.unlink()
+
+    # Named by a page: kept, naming the page; once no file names it, replaced.
+    assert _run(capsys, "new", "unit", "重固镇", "--site", str(site))[0] == 0
+    assert _run(capsys, "new", "interview", "重固镇：第一篇", "--unit", "zhong-gu-zhen", "--site", str(site))[0] == 0
+    page = "content/interviews/zhong-gu-zhen-di-yi-pian.md"
+    before = _files(site)
+    code, out, err = _run(capsys, *again)
+    assert (code, out, err) == (1, "", _EXISTS + _KEPT_HINT.format(
+        why=f"{page} names its id zhong-gu-zhen", lines=f', its "sitegen new tally" line and {page}'))
+    assert _files(site) == before
+    (site / page).unlink()
+    # … or by any other file, in any case or width, and in its name: the one refusal names them all.
+    case = site / "content/cases/baihe-caomei.md"
+    case.write_text(case.read_text(encoding="utf-8") + "\n另见[重固镇](/units/ZHONG-GU-ZHEN/)。\n", encoding="utf-8")
+    (units / "baihe.yaml").write_text((units / "baihe.yaml").read_text(encoding="utf-8")
+                                      + "distinct_from: [ｚｈｏｎｇ-ｇｕ-ｚｈｅｎ]\n", encoding="utf-8")
+    (site / "content/images/zhong-gu-zhen").mkdir()
+    (site / "content/images/zhong-gu-zhen/lao-jie.svg").write_text("<svg/>", encoding="utf-8")
+    code, out, err = _run(capsys, *again)
+    assert (code, out, err) == (1, "", _EXISTS + _KEPT_HINT.format(
+        why="content/cases/baihe-caomei.md, content/images/zhong-gu-zhen/lao-jie.svg and content/units/baihe.yaml "
+            "name its id zhong-gu-zhen", lines=', its "sitegen new tally" line and those files'))
+    # A longer id that holds it, a backup the build skips: neither names it.
+    for path in (case, units / "baihe.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("ZHONG-GU-ZHEN", "zhong-gu-zhen-xin-lian-cun")
+                        .replace("ｚｈｏｎｇ-ｇｕ-ｚｈｅｎ", "zhong-gu-zhen-2"), encoding="utf-8")
+    (site / "content/images/zhong-gu-zhen/lao-jie.svg").rename(site / "content/images/lao-jie.svg")
+    (site / "content/images/zhong-gu-zhen").rmdir()
+    (site / "content/cases/old.md~").write_text("unit: zhong-gu-zhen\n", encoding="utf-8")
+    assert _run(capsys, *again) == (0, replaced, _TOWN_NOTE)
+    assert not old.exists() and new.is_file()
+    new.unlink()
+
+    # Written with --level: replaced only with that level (or another given), never with the guessed one unsaid.
+    assert _run(capsys, "new", "unit", "重固镇", "--level", "park", "--site", str(site))[0] == 0
+    before = _files(site)
+    code, out, err = _run(capsys, *again)
+    assert (code, out, err) == (1, "", _EXISTS + (
+        "  hint: it was written with level: park, and this command would write level: town: to replace it, give the "
+        "level it was written with (or the one meant): --level park, as in: sitegen new unit --id chong-gu-zhen "
+        f"--level park --site {site} 重固镇\n"))
+    assert _files(site) == before
+    code, out, err = _run(capsys, *_retyped(err))
+    assert (code, out) == (0, replaced) and "\nlevel: park   # " in new.read_text(encoding="utf-8")
+    # The same id again is refused as before: the file is there.
+    code, out, err = _run(capsys, "new", "unit", "重固镇", "--id", "chong-gu-zhen", "--site", str(site))
+    assert (code, err.splitlines()[0]) == (1, "error: a unit named 重固镇 exists already: "
+                                              "content/units/chong-gu-zhen.yaml (id chong-gu-zhen)")
+    # A unit file new unit did not begin (the example's baihe.yaml) is refused as ever, another id or not.
+    before = _files(site)
+    assert _run(capsys, "new", "unit", "白鹤镇", "--id", "bai-he-zhen", "--site", str(site)) == (
+        1, "", "error: a unit named 白鹤镇 exists already: content/units/baihe.yaml (id baihe)\n"
+               "  hint: new pages name it by its id (--unit baihe); for its new figures: sitegen new tally --unit baihe\n")
+    assert _files(site) == before
 
 
 def test_a_new_pages_slug_reads_a_unit_name_as_the_units_id_does(tmp_path: Path, capsys) -> None:
