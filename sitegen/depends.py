@@ -520,7 +520,9 @@ class Fingerprints:
 
     def feed(self, title: str, page_url: str, url: str, entries: Sequence[Entry]) -> str:
         """The fingerprint of a feed: its title and addresses, and each entry as a list shows it with
-        every facet (its card: a feed holds each entry's text).
+        every facet (its card: a feed holds each entry's text). What an entry shows above its text (a case
+        study's status, problem, actions and outcome, an interview's interviewee) comes from its front
+        matter, which every card holds as typed (`_base`).
 
         A feed with no entries is dated by the site's newest content, so
         that is included then.

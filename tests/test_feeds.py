@@ -13,6 +13,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+import yaml
 
 from sitegen.config import load_config
 from sitegen.errors import Report, SiteError
@@ -68,9 +69,68 @@ def test_entry_content_is_the_sanitized_body(output: Path) -> None:
     shown = [("https://example.org" + img.get("src"), img.get("alt"), img.get("width"), img.get("height"))
              for img in page.cssselect("main figure img")]
     assert len(pictures) == 3 and pictures == shown
-    assert body[0].tag == "figure" and body[-1].tag == "figure"
+    # The interviewee first, as the page's byline names them, then the lead picture; the others last.
+    assert [body[0].tag, body[1].tag, body[-1].tag] == ["p", "figure", "figure"]
     assert [c.text_content() for c in body.iter("figcaption")] == [c.text_content() for c in
                                                                     page.cssselect("main figcaption")]
+
+
+def _front_matter(path: Path) -> dict:
+    """The front matter of a Markdown page, as YAML reads it."""
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def _entry_html(path: Path, link: str) -> lxml.html.HtmlElement:
+    """The content of the entry of a feed file that links ``link``, as an HTML fragment in a ``<div>``."""
+    tree, _ = parse_feed(path)
+    [entry] = [e for e in tree.getroot().iter(f"{ATOM}entry")
+               if e.find(f"{ATOM}link").get("href") == link]
+    return lxml.html.fragment_fromstring(entry.findtext(f"{ATOM}content"), create_parent="div")
+
+
+def test_a_case_entry_starts_with_status_problem_actions_and_outcome_as_its_page_shows_them(
+        example_site: Path) -> None:
+    # The feed carried a case study's text only: a subscriber never saw where it stood, what the problem was,
+    # what was done and what came of it, which its page shows above the text.
+    typed = _front_matter(example_site / "content/cases/baihe-caomei.md")
+    assert typed["status"] == "in_progress" and len(typed["actions"]) == 4
+    body = _entry_html(example_site / "output/cases/feed.xml", "https://example.org/cases/baihe-caomei/")
+    assert [child.tag for child in body[:4]] == ["p", "dl", "figure", "h2"]  # the lead picture after them
+    assert body[0].text_content() == "状态：推进中"
+    facts = body[1]
+    assert [dt.text_content() for dt in facts.iter("dt")] == ["问题", "举措", "成效"]
+    problem, actions, outcome = facts.iter("dd")
+    assert problem.text_content() == typed["problem"]
+    assert [li.text_content() for li in actions.iter("li")] == typed["actions"]
+    assert outcome.text_content() == typed["outcome"]
+    # The page's words, in the page's order.
+    page = parse_html(example_site / "output/cases/baihe-caomei/index.html")
+    assert [dt.text_content() for dt in page.cssselect(".case-facts dt")] == ["问题", "举措", "成效"]
+    assert [" ".join(dd.text_content().split()) for dd in page.cssselect(".case-facts dd")] == [
+        " ".join(dd.text_content().split()) for dd in facts.iter("dd")]
+    assert page.cssselect(".dateline .status")[0].text_content() == "推进中"
+
+
+def test_an_interview_entry_names_the_interviewee_as_its_page_does(example_site: Path) -> None:
+    person = _front_matter(example_site / "content/interviews/2018-05-baihe-dadiaoyan.md")["interviewee"]
+    assert person == {"name": "（姓名略）", "role": "中共白鹤镇党委书记"}
+    page = parse_html(example_site / "output/interviews/baihe-dadiaoyan-weifangtan/index.html")
+    byline = page.cssselect(".byline")[0].text_content()
+    assert byline == "受访人：（姓名略），中共白鹤镇党委书记"
+    for feed in ("feed.xml", "series/dadiaoyan-weifangtan/feed.xml", "units/baihe/feed.xml"):
+        body = _entry_html(example_site / "output" / feed, INTERVIEW_URL)
+        assert (body[0].tag, body[0].text_content()) == ("p", byline), feed
+
+
+def test_case_fields_in_feeds_are_escaped_keep_their_line_breaks_and_are_left_out_when_not_typed(
+        tmp_path: Path) -> None:
+    case = ("---\ntitle: 白鹤镇的案例\nunit: baihe\nstatus: resolved\nproblem: |\n  第一行<b>粗</b>\n  第二行 & 其他\nactions:\n"
+            "date: 2018-05-02 10:00\n---\n\n正文。\n")
+    root = write_site(tmp_path, {"content/cases/a.md": case})
+    tree, _ = parse_feed(build_at(root) / "cases/feed.xml")
+    content = tree.getroot().find(f"{ATOM}entry/{ATOM}content").text
+    assert content.startswith("<p>状态：已解决</p><dl><dt>问题</dt><dd>第一行&lt;b&gt;粗&lt;/b&gt;<br>第二行 &amp; 其他</dd>"
+                              "</dl><p>正文。</p>")
 
 
 def test_series_and_unit_feeds_hold_only_their_interviews(tmp_path: Path) -> None:
@@ -251,7 +311,7 @@ def test_each_feed_carries_the_newest_feed_entries_interviews(tmp_path: Path) ->
         tree, parsed = parse_feed(output / rel)
         assert [e.title for e in parsed.entries] == ["访谈006", "访谈005", "访谈004"], rel
         assert tree.getroot().findtext(f"{ATOM}updated") == "2018-01-07T10:00:00+08:00"
-        assert parsed.entries[0].content[0].value == '<h2 id="问6">问6</h2>\n<p>答6。</p>'
+        assert parsed.entries[0].content[0].value == '<p>受访人：受访人，党委书记</p><h2 id="问6">问6</h2>\n<p>答6。</p>'
     assert len([p for p in (output / "interviews").iterdir() if p.name.startswith("p")]) == 7  # every page is built
 
 

@@ -20,7 +20,7 @@ from sitegen.fresh import CACHE_DIR
 from sitegen.render import make_environment, page_digest, render_pages
 from sitegen.write import Stamp
 
-from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, copy_example, interview, tree_hashes, write_site
+from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, copy_example, edit_file, interview, tree_hashes, write_site
 
 BODY = "## 问题\n\n回答第{n}篇，[链接](https://example.org/{n})。\n\n- 甲\n- 乙\n"
 
@@ -592,3 +592,33 @@ def test_a_milestone_status_typed_rewrites_its_unit_page_and_the_milestone_data_
     incremental = tree_hashes(root / "output")
     build(BuildOptions(root=root, search=False, clean=True))
     assert tree_hashes(root / "output") == incremental
+
+
+_INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
+_INTERVIEW_FEEDS = ("feed.xml", "series/dadiaoyan-weifangtan/feed.xml", "units/baihe/feed.xml")
+
+
+@pytest.mark.parametrize(("rel", "typed", "retyped", "shown", "feeds"), [
+    ("content/cases/baihe-caomei.md", "  - 计划打造一家草莓龙头企业\n", "  - 已引进一家草莓龙头企业\n",
+     "<li>已引进一家草莓龙头企业</li>", ("cases/feed.xml",)),
+    ("content/cases/baihe-caomei.md", "status: in_progress\n", "status: resolved\n", "<p>状态：已解决</p>",
+     ("cases/feed.xml",)),
+    ("content/cases/baihe-sige-zui.md", "outcome: 截至2018年5月初，", "outcome: 截至2018年6月底，",
+     "<dt>成效</dt><dd>截至2018年6月底，", ("cases/feed.xml",)),
+    (_INTERVIEW, "  role: 中共白鹤镇党委书记\n", "  role: 中共白鹤镇党委副书记\n",
+     "<p>受访人：（姓名略），中共白鹤镇党委副书记</p>", _INTERVIEW_FEEDS),
+], ids=["case-actions", "case-status", "case-outcome", "interviewee-role"])
+def test_a_case_fact_or_interviewee_edited_in_front_matter_rewrites_the_feeds_showing_it(
+        tmp_path: Path, rel: str, typed: str, retyped: str, shown: str, feeds: tuple[str, ...]) -> None:
+    # A feed entry shows what the page shows above the text (a case's status, problem, actions and outcome; an
+    # interview's interviewee): an incremental build that kept the feed would leave subscribers the old words.
+    root = copy_example(tmp_path / "site")
+    build(BuildOptions(root=root, search=False))
+    edit_file(root, rel, typed, retyped)
+    edited = build(BuildOptions(root=root, search=False))
+    assert set(feeds) <= set(edited.changed_paths)
+    escaped = shown.replace("<", "&lt;").replace(">", "&gt;")  # the entry's HTML, as the Atom text holds it
+    incremental = {feed: (root / "output" / feed).read_bytes() for feed in feeds}
+    assert all(escaped.encode() in data for data in incremental.values())
+    _assert_same_as_clean_build(root, tmp_path / "clean", rel)
+    assert {feed: (tmp_path / "clean/output" / feed).read_bytes() for feed in feeds} == incremental

@@ -14,15 +14,20 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   publish time and ``updated`` the page's ``updated:`` time (when it was
   corrected), else its publish time, each with the site's time-zone offset
   (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
-  ``content type="html"`` is the sanitized body HTML (already cleaned by
+  ``content type="html"`` starts with what the page shows above the text,
+  with the page's words (`_facts_html`): an interview's interviewee
+  (``受访人：name，role``), a case study's status (``状态：推进中``) then its
+  ``问题``, ``举措`` and ``成效`` (those typed), escaped plain text; then comes
+  the sanitized body HTML (already cleaned by
   `sitegen.markup`) with root-relative links made absolute, since a feed is
   read away from the site, and links within the page (footnotes ``#fn-1``,
   a heading ``#及时启动建立体系``) made the page's absolute address with
   that fragment, since a reader resolves ``#…`` against the feed (the feed
   has no ``xml:base``), between the front matter pictures as the page
-  places them (the lead before, the others after); ``author`` is where the interview was first
-  published (its source, else its series' publisher, else the site's
-  publisher); one ``category`` per tag.
+  places them (the lead after those fields, before the text; the others
+  after); ``author`` is where the interview was first published (its
+  source, else its series' publisher, else the site's publisher); one
+  ``category`` per tag.
 
 Feed paths: ``/feed.xml``, and ``feed.xml`` inside the case studies' list
 folder (``/cases/feed.xml``) and each series and unit page's folder
@@ -30,7 +35,7 @@ folder (``/cases/feed.xml``) and each series and unit page's folder
 unit or series with no published interview (a unit with case studies only)
 has no feed, and no page links one (`all_feeds`).
 
-May import: config, site (and feedgen, the standard library).
+May import: config, models (the case study's status labels), site (and feedgen, the standard library).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Sequence
 
+from ..models import CASE_STATUS_LABELS, CaseStudyMeta, InterviewMeta
 from ..site import Entry, Figure, SeriesView, SiteGraph, UnitView, Urls, output_path
 
 if TYPE_CHECKING:
@@ -139,12 +145,41 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
     item.updated(entry.modified.replace(tzinfo=graph.config.zone))
     item.author(name=entry_author(graph, entry))
     item.summary(entry.summary)
-    item.content(_figures_html(urls, entry.figures[:1])
+    # The page shows these fields in its header and above its lead picture: the feed shows them first too.
+    item.content(_facts_html(entry) + _figures_html(urls, entry.figures[:1])
                  + urls.rebase_html(entry.document.rendered.html, absolute=True, page=entry.url,
                                    sizes=entry.image_sizes)
                  + _figures_html(urls, entry.figures[1:]), type="html")
     for term in entry.tags:
         item.category(term=term.name, label=term.name, scheme=urls.absolute(graph.links.tags))
+
+
+def _facts_html(entry: Entry) -> str:
+    """What the page of an interview or case study shows above its text, with the page's words, as HTML.
+
+    Takes the entry; returns for an interview its byline (``<p>受访人：name，role</p>``,
+    templates/interview.html), for a case study its status (``<p>状态：推进中</p>``) then its ``问题``,
+    ``举措`` (a list) and ``成效`` as a ``<dl>`` (templates/case.html), leaving out a field not typed. The
+    texts are plain text, escaped, with their line breaks kept as ``<br>`` (the page keeps them too).
+    """
+    meta = entry.meta
+    if isinstance(meta, InterviewMeta):
+        person = meta.interviewee
+        return f"<p>受访人：{html.escape(person.name)}，{html.escape(person.role)}</p>"
+    if not isinstance(meta, CaseStudyMeta):
+        return ""
+    facts = [("问题", _lines_html(meta.problem)) if meta.problem else None,
+             ("举措", "<ul>" + "".join(f"<li>{_lines_html(action)}</li>" for action in meta.actions) + "</ul>")
+             if meta.actions else None,
+             ("成效", _lines_html(meta.outcome)) if meta.outcome else None]
+    shown = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in filter(None, facts))
+    return (f"<p>状态：{html.escape(CASE_STATUS_LABELS[meta.status.value])}</p>"
+            + (f"<dl>{shown}</dl>" if shown else ""))
+
+
+def _lines_html(text: str) -> str:
+    """Plain text as HTML: escaped, each line break a ``<br>``."""
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
 def _figures_html(urls: Urls, figures: Sequence[Figure]) -> str:
