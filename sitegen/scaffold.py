@@ -1345,15 +1345,19 @@ def _choose_unit(root: Path, unit: str | None, title: str = "") -> tuple[str, st
     if not known:
         raise ScaffoldError("the site has no unit yet, and every page belongs to one",
                             f"create one first: {new_record_command('unit')}")
-    named = _title_unit(root, known, title)
-    if named is not None:  # a file named in Chinese is refused with its rename, as above
-        return named[0], _require_record(root, "units", named[0], "unit")
+    named = _title_units(root, known, title)
+    if len(named) == 1:  # a file named in Chinese is refused with its rename, as above
+        return named[0][0], _require_record(root, "units", named[0][0], "unit")
+    # A title naming several units (白鹤镇与金泽镇) offers those, first: the site's first unit may be neither.
+    offered = [rid for rid, _ in named] + [rid for rid in known if rid not in dict(named)]
     shown = [f"{rid} ({name})" if (name := _record_fields(root, "units", rid).get("name")) and isinstance(name, str)
-             else rid for rid in known[:10]]
-    more = f" and {len(known) - 10} more in content/units/" if len(known) > 10 else ""
-    raise ScaffoldError("the site has several units",
-                        "choose one with --unit: " + ", ".join(shown) + more + f"; e.g. --unit {known[0]}",
-                        retype=("--unit", known[0]))
+             else rid for rid in offered[:10]]
+    more = f" and {len(offered) - 10} more in content/units/" if len(offered) > 10 else ""
+    names = ", ".join(name for _, name in named[:-1]) + f" and {named[-1][1]}" if named else ""
+    raise ScaffoldError("the site has several units" + (f", and the title names {len(named)} of them ({names})"
+                                                        if named else ""),
+                        "choose one with --unit: " + ", ".join(shown) + more + f"; e.g. --unit {offered[0]}",
+                        retype=("--unit", offered[0]))
 
 
 def unit_taken_from_title(root: Path, title: str) -> tuple[str, str] | None:
@@ -1362,18 +1366,18 @@ def unit_taken_from_title(root: Path, title: str) -> tuple[str, str] | None:
     when the site has one unit or none, or the title names no unit or more than one. Raises nothing.
     """
     known = _record_ids(root, "units")
-    return _title_unit(root, known, title) if len(known) > 1 else None
+    named = _title_units(root, known, title) if len(known) > 1 else []
+    return named[0] if len(named) == 1 else None
 
 
-def _title_unit(root: Path, known: list[str], title: str) -> tuple[str, str] | None:
-    """The one unit of ``known`` (ids of the site ``root``) that ``title`` names by its name or an alias, compared as
-    `sitegen.models.plain_name` does (金　泽　镇 names 金泽镇), as (its id, its name as typed in its file); None when
-    it names none, or more than one (白鹤镇与金泽镇)."""
+def _title_units(root: Path, known: list[str], title: str) -> list[tuple[str, str]]:
+    """The units of ``known`` (ids of the site ``root``, in that order) that ``title`` names by a name or an alias,
+    compared as `sitegen.models.plain_name` does (金　泽　镇 names 金泽镇), each as (its id, its name as typed in its
+    file): one for 金泽镇：下一步, two for 白鹤镇与金泽镇, none for a title naming no unit."""
     plain_title = plain_name(title)
     fields = {rid: _record_fields(root, "units", rid) for rid in known}
-    named = {rid for rid in known for name in _names_in(fields[rid])
-             if plain_title and plain_name(name) and plain_name(name) in plain_title}
-    return (rid := named.pop(), _shown_name(fields[rid], rid)) if len(named) == 1 else None
+    return [(rid, _shown_name(fields[rid], rid)) for rid in known if plain_title
+            and any(plain_name(name) and plain_name(name) in plain_title for name in _names_in(fields[rid]))]
 
 
 def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str:

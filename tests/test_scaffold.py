@@ -1032,9 +1032,17 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
                                   "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, "
                                   f"as in: {again}\n"), argv
     code, _, err = _run(capsys, "new", "case", "白鹤镇与金泽镇", "--site", str(site))  # both named: neither chosen
-    assert (code, err) == (1, "error: the site has several units\n"
+    assert (code, err) == (1, "error: the site has several units, and the title names 2 of them (白鹤镇 and 金泽镇)\n"
                               "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, as in: "
                               f"sitegen new case --unit baihe --site {site} 白鹤镇与金泽镇\n")
+    # The units the title names are offered first: the site's first unit (baihe) was the example, named or not.
+    (site / "content/units/zhujiajiao.yaml").write_text("name: 朱家角镇\nlevel: town\n", encoding="utf-8")
+    before = _files(site)
+    code, _, err = _run(capsys, "new", "interview", "金泽镇、朱家角镇联合调研", "--site", str(site))
+    assert (code, err) == (1, "error: the site has several units, and the title names 2 of them (金泽镇 and 朱家角镇)\n"
+                              "  hint: choose one with --unit: jinze (金泽镇), zhujiajiao (朱家角镇), baihe (白鹤镇); "
+                              "e.g. --unit jinze, as in: sitegen new interview --unit jinze --site "
+                              f"{site} 金泽镇、朱家角镇联合调研\n")
     assert _files(site) == before
 
 
