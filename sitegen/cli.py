@@ -6,7 +6,7 @@ site has errors (or warnings with ``--strict``), 2 wrong usage.
 Commands: ``build`` and ``check`` (the pipeline), ``serve`` (live preview,
 `sitegen.serve`), ``new`` and ``init`` (files to start from, `sitegen.scaffold`).
 
-May import: lazyre, build, serve, scaffold, config, errors, fresh, models.
+May import: lazyre, build, serve, scaffold, config, errors, fresh, models, slugs.
 
 The pipeline, the dev server (tornado, livereload) and the scaffold
 (pypinyin's phrase dictionary) are imported by the commands that use them,
@@ -671,7 +671,7 @@ def _new_again(args: argparse.Namespace, retype: tuple[str, str] | None) -> str 
 
 def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
     """What to check of an id or slug that ``sitegen new`` made from a Chinese name or title: the reading of its
-    characters that have more than one (多音字), named with their readings (`sitegen.scaffold.readings_to_check`).
+    characters that have more than one (多音字), named with their readings (`sitegen.slugs.reading_check`).
 
     pypinyin reads a 多音字 as it is most often read, which a place name may not follow (重固 is chóng gù, not
     zhòng gù), and the id or slug is part of a published address, which must not change later. A new unit is
@@ -680,14 +680,14 @@ def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
     when the command was given the id or slug, or no character of the name or title has more than one reading.
     """
     from . import scaffold
+    from .slugs import reading_check
 
     given = getattr(args, "slug", None) if args.kind in ("interview", "case") else args.id
     named = args.name if args.kind == "unit" else args.title
-    listed = scaffold.readings_to_check(named) if given is None else []
-    if not listed:
+    check = reading_check(named) if given is None else None
+    if check is None:
         return None
     made = written.stem
-    check = f"check the 多音字 {', '.join(listed)}: if {'it' if len(listed) == 1 else 'one'} reads otherwise here"
     if args.kind in ("interview", "case"):
         return (f'the slug {made} is the pinyin of "{named}" and goes into the page\'s address; {check}, change the '
                 "slug: line now, before the page is published")

@@ -22,7 +22,7 @@ from typing import Mapping, NamedTuple
 from .errors import Report
 from .lazyre import compile_later
 from .models import plain_name
-from .slugs import is_slug, make_slug, spells
+from .slugs import is_slug, make_slug, reading_check, spells
 from .yamltext import YamlData, load_yaml
 
 RECORD_SUFFIXES = (".yaml", ".yml")
@@ -173,9 +173,9 @@ def _rename_hint(root: Path, file: MisnamedFile, page_ids: Mapping[str, list[str
         return "", (f"{other} has the id {made}, the pinyin of this file's name: if this file is a copy of it, delete "
                     "it or move it out of content/; else rename it using a-z, 0-9 and \"-\" only")
     hint = f'rename the file to {made}.yaml (a-z, 0-9 and "-" only)'
-    if re.search(r"[\u3400-\u9fff]", file.stem):
-        hint += (f'; the id {made} is the pinyin of "{file.stem}" and goes into the address of its page: if a '
-                 "character reads otherwise here (多音字), name the file with that reading instead")
+    if re.search(r"[\u3400-\u9fff]", file.stem) and (check := reading_check(file.stem)) is not None:
+        hint += (f'; the id {made} is the pinyin of "{file.stem}" and goes into the address of its page; {check}, '
+                 "name the file with that reading instead")
     return made, hint
 
 
@@ -296,8 +296,8 @@ def _own_id(root: Path, file: MisnamedFile, name: str, taken: str) -> str:
 def _rename_to_own(file: MisnamedFile, name: str, made: str) -> str:
     """The rename of ``file``, which names another record (``name``), to its own id ``made`` (`_own_id`)."""
     own_id = f" and write id: {made} in it" if _declares_id(file) else ""
-    return (f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, 多音字, "
-            "with that reading)")
+    check = reading_check(name)
+    return f"rename the file to {made}.yaml{own_id}" + (f" ({check}, with that reading)" if check else "")
 
 
 # Kept by hand too, with a word of its own: "baihe - 旧", "baihe_bak", "baihe-备份" (told to be renamed to its pinyin,

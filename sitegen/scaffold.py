@@ -53,8 +53,8 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INIT_TEXTS, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS,
                            INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER,
                            SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
-from .slugs import (device_name, device_trouble, heard_reading, heteronyms, is_slug, make_slug, readings_of,
-                    slug_reading, spelling, spells, windows_safe)
+from .slugs import (device_name, device_trouble, heard_reading, heteronyms, is_slug, make_slug,
+                    readings_of, slug_reading, spelling, spells, windows_safe)
 from .recordfiles import MisnamedFile, record_file, report_misnamed
 from .sources import MAX_SOURCE_BYTES, decode_for_display, is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml, typed_line_list, typed_line_value, yaml_text
@@ -497,19 +497,8 @@ def unit_id_note(unit_id: str, name: str, level: str | None) -> str | None:
             f"would not show it: rename the file now, before any page names it, to {' or '.join(offers)}")
 
 
-def readings_to_check(text: str) -> list[str]:
-    """The characters of ``text`` (the name or title `new_unit`, `new_series`, `new_interview` or `new_case` made an
-    id or slug from, as its pinyin) that have more than one reading (多音字, `sitegen.slugs.heteronyms`), each
-    with its readings: ``["重 (zhong, chong, tong)"]`` for 重固镇; [] when no character has more than one (华新镇).
-
-    pypinyin reads a 多音字 as it is most often read, which a place name may not follow (重固 is chóng gù), and
-    the id or slug goes into a published address. Raises nothing. Loads pypinyin.
-    """
-    return [f"{char} ({', '.join(readings)})" for char, readings in heteronyms(text)]
-
-
 def other_reading(text: str, made: str) -> tuple[str, str] | None:
-    """The next reading of the one character of more than one reading (`readings_to_check`) of the name ``text``,
+    """The next reading of the one character of more than one reading (`sitegen.slugs.heteronyms`) of the name ``text``,
     and ``made``, the id `new_unit` made from its pinyin, with it read so: ``("chong", "chong-gu-zhen")`` for 重固镇's
     zhong-gu-zhen; None when the name has no such character or several (which to read otherwise is then the
     editor's to tell), or ``made`` does not spell it a syllable a character. Raises nothing. Loads pypinyin.

@@ -263,6 +263,21 @@ def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return list(found.items())
 
 
+def reading_check(text: str) -> str | None:
+    """What to check of an id or slug made from ``text`` as its pinyin: ``check the 多音字 重 (zhong, chong, tong):
+    if it reads otherwise here`` for 重固镇, the characters of more than one reading (`heteronyms`) each with its
+    readings (``if one reads otherwise`` for several); None when no character has more than one (华新镇).
+
+    pypinyin reads a 多音字 as it is most often read, which a place name may not follow (重固 is chóng gù), and
+    an id or slug goes into a published address. `sitegen new` and the check of a unit file named in Chinese
+    end the phrase with what to do. Raises nothing. Loads pypinyin.
+    """
+    listed = [f"{char} ({', '.join(readings)})" for char, readings in heteronyms(text)]
+    if not listed:
+        return None
+    return f"check the 多音字 {', '.join(listed)}: if {'it' if len(listed) == 1 else 'one'} reads otherwise here"
+
+
 def id_syllables(record_id: str, reading: tuple[str, ...]) -> tuple[str, ...]:
     """The syllables of a name as its record's id spells them, else ``reading`` (pypinyin's, one per character).
 

@@ -961,8 +961,8 @@ def test_a_unit_name_beside_its_file_named_in_chinese_no_page_names_is_told_its_
     assert (code, err) == (1, 'error: there is no unit "重固" (no content/units/重固.yaml)\n'
                               "  hint: the unit 重固镇 is content/units/重固镇.yaml, but its file name is not a valid id: "
                               'rename it to zhong-gu-zhen.yaml (a-z, 0-9 and "-" only); the id zhong-gu-zhen is the '
-                              'pinyin of "重固镇" and goes into the address of its page: if a character reads otherwise '
-                              "here (多音字), name the file with that reading instead; then give --unit zhong-gu-zhen, as "
+                              'pinyin of "重固镇" and goes into the address of its page; check the 多音字 重 (zhong, chong, '
+                              "tong): if it reads otherwise here, name the file with that reading instead; then give --unit zhong-gu-zhen, as "
                               f"in: sitegen new case --unit zhong-gu-zhen --site {site} 标题\n")
     (site / "content/units/重固镇.yaml").rename(site / "content/units/zhong-gu-zhen.yaml")
     assert _run(capsys, *_retyped(err))[0] == 0

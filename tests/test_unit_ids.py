@@ -188,8 +188,7 @@ def test_a_unit_copy_begun_as_a_new_unit_is_told_the_id_of_its_own_name(tmp_path
         f'{COPY}: error: the file name "chonggu - 副本" is not a valid id: this file is a copy of '
         'content/units/chonggu.yaml (its name is that file\'s name with " - 副本" added, as copies are named)\n'
         "  hint: it names another unit (name: 华新镇): if it is a new unit begun from the copy, rename the file to "
-        "hua-xin-zhen.yaml and write id: hua-xin-zhen in it (if a character of 华新镇 reads otherwise here, 多音字, "
-        "with that reading); else copy its edits into content/units/chonggu.yaml, then delete the copy or move it "
+        "hua-xin-zhen.yaml and write id: hua-xin-zhen in it; else copy its edits into content/units/chonggu.yaml, then delete the copy or move it "
         "out of content/ (every unit in content/units/ is listed and counted)"]
     (root / COPY).rename(root / "content/units/hua-xin-zhen.yaml")
     rewrite(root, "content/units/hua-xin-zhen.yaml", "id: chonggu", "id: hua-xin-zhen")
@@ -223,8 +222,8 @@ def test_a_unit_file_named_in_chinese_is_told_its_pinyin_with_the_note_on_readin
     assert found(root) == [
         'content/units/重固镇.yaml: error: the file name "重固镇" is not a valid id\n'
         '  hint: rename the file to zhong-gu-zhen.yaml (a-z, 0-9 and "-" only); the id zhong-gu-zhen is the pinyin '
-        'of "重固镇" and goes into the address of its page: if a character reads otherwise here (多音字), name the '
-        "file with that reading instead"]
+        'of "重固镇" and goes into the address of its page; check the 多音字 重 (zhong, chong, tong): if it reads '
+        "otherwise here, name the file with that reading instead"]
     (root / "content/units/重固镇.yaml").rename(root / "content/units/chong-gu-zhen.yaml")  # the reading meant
     assert found(root) == []
     assert units_built(root) == ["baihe", "chong-gu-zhen"]
@@ -452,8 +451,8 @@ def test_two_units_whose_names_have_one_pinyin_are_not_told_one_is_a_copy(tmp_pa
     assert found(root) == [
         f'{first}: error: the file name "化新镇" is not a valid id\n'
         '  hint: rename the file to hua-xin-zhen.yaml (a-z, 0-9 and "-" only); the id hua-xin-zhen is the pinyin of '
-        '"化新镇" and goes into the address of its page: if a character reads otherwise here (多音字), name the file '
-        f"with that reading instead; {second} would take the name hua-xin-zhen.yaml too, and renamed together one "
+        '"化新镇" and goes into the address of its page; check the 多音字 化 (hua, huo): if it reads otherwise here, '
+        f"name the file with that reading instead; {second} would take the name hua-xin-zhen.yaml too, and renamed together one "
         "would overwrite the other: this file, the first in order, is the one to rename",
         f'{second}: error: the file name "华新镇" is not a valid id\n'
         f"  hint: it names another unit (name: 华新镇) than {first} (name: 化新镇), which is to be renamed "
