@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from contextlib import contextmanager
 from urllib.parse import unquote
-from typing import Callable, Collection, Iterator, Mapping
+from typing import Callable, Collection, Iterator, Mapping, NamedTuple
 
 import jinja2
 
@@ -200,12 +200,20 @@ def _now(config: Config, options: BuildOptions) -> datetime:
     return options.now or datetime.now(config.zone).replace(tzinfo=None)
 
 
-def load_and_check(options: BuildOptions, report: Report, *,
-                   writing: bool = False) -> tuple[Config, Content, SiteGraph]:
+Meanwhile = Callable[[Content, SiteGraph, Report], None]
+"""Work on the finished site graph that may go on while the checks still run (`load_and_check`): it takes the
+content, the graph and a report to add its problems to, and may raise `SiteError` with them."""
+
+
+def load_and_check(options: BuildOptions, report: Report, *, writing: bool = False,
+                   meanwhile: Meanwhile | None = None) -> tuple[Config, Content, SiteGraph]:
     """Run the stages up to the site graph. Raises `SiteError` on any error.
 
     ``writing`` True (a build) refuses an unsafe output folder first, before
-    anything is written, the build cache included.
+    anything is written, the build cache included. ``meanwhile`` is called
+    once the graph is made without an error, before the checks' result is
+    awaited when they run apart (`_checked_graph`); what it tells follows
+    the graph's problems in the report, as if it had run after this returned.
     """
     config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
     if writing:
@@ -216,7 +224,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
     checked = _checked_urls(options, config)
-    graph = _checked_graph(options, config, content, report, slugs, now, checked)
+    graph = _checked_graph(options, config, content, report, slugs, now, checked, meanwhile=meanwhile)
     if graph is None or report.has_errors():
         raise SiteError(report.problems)
     return config, content, graph
@@ -228,7 +236,8 @@ below, forking costs about what it saves (at 1,000 pages the checks take 0.08 s,
 
 
 def _checked_graph(options: BuildOptions, config: Config, content: Content, report: Report, slugs: SlugBook,
-                   now: datetime, checked: Urls, templates: Mapping[str, str] | None = None) -> SiteGraph | None:
+                   now: datetime, checked: Urls, templates: Mapping[str, str] | None = None,
+                   meanwhile: Meanwhile | None = None) -> SiteGraph | None:
     """Check the loaded content (`sitegen.checks.check_content`), then build the site graph (`_site_graph`): None
     when the report has an error after the checks (the graph, whose own checks would be about a site that is not
     to be built, is then not made).
@@ -238,6 +247,11 @@ def _checked_graph(options: BuildOptions, config: Config, content: Content, repo
     child on the other core while the graph is built here with a report of its own: 0.6 s of a one-page
     rebuild at 10,000 pages. Their problems are then recorded before the graph's, as one after the other
     records them, and a graph made while they found an error goes unused.
+
+    ``meanwhile`` (see `load_and_check`) runs on a graph made without an error: in a one-page rebuild at
+    10,000 pages the checks outlast the graph by about half a second, which the render plan (the fingerprint
+    of every page) and the address record fill. A `SiteError` it raises is raised again once the checks'
+    problems are in, with the whole report; when the checks found an error, what it made goes unused too.
     """
     def checks() -> tuple[list[Problem], list[Problem]]:
         before = list(report.problems)
@@ -252,11 +266,21 @@ def _checked_graph(options: BuildOptions, config: Config, content: Content, repo
         len(content.interviews) + len(content.cases) >= CHECKS_APART_FROM and not report.has_errors()) else None
     if apart is None or not apart.forked:
         checks()
-        return None if report.has_errors() else _site_graph(options, config, content, report, slugs, now,
-                                                            checked, templates)
+        if report.has_errors():
+            return None
+        graph = _site_graph(options, config, content, report, slugs, now, checked, templates)
+        if meanwhile is not None and not report.has_errors():
+            meanwhile(content, graph, report)
+        return graph
     graph_told = Report()
+    stopped = False
     with apart:
         graph = _site_graph(options, config, content, graph_told, slugs, now, checked, templates)
+        if meanwhile is not None and not graph_told.has_errors():
+            try:
+                meanwhile(content, graph, graph_told)
+            except SiteError:  # its problems are in graph_told
+                stopped = True
         withdrawn, added = apart.result()
     for problem in withdrawn:  # as the checks did in the child (nothing, when they ran here)
         report.withdraw(problem)
@@ -264,6 +288,8 @@ def _checked_graph(options: BuildOptions, config: Config, content: Content, repo
     if report.has_errors():
         return None
     report.extend(graph_told.problems)
+    if stopped:
+        raise SiteError(report.problems)
     return graph
 
 
@@ -834,20 +860,12 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     report = Report()
     stage("reading")
     inputs = build_inputs(options) if options.cache else None
-    config, content, graph = load_and_check(options, report, writing=True)
-    addresses = _addresses(options, content, graph, report)
+    prepared: list[_Prepared] = []
+    config, content, graph = load_and_check(options, report, writing=True, meanwhile=lambda content, graph, told: (
+        prepared.append(_prepare_render(options, content, graph, told))))
     stage("rendering")
     cache = options.cache_folder(config)
-    # What stops a template is told as check tells it, at its line (a macro imported by a misspelt name, not
-    # "undefined" where it is used), before any page is rendered; taken from the cache while no template changed.
-    _check_templates(config, read_templates(theme_dirs(config), Report()), report, cache)
-    if report.has_errors():
-        raise SiteError(report.problems)
-    env = make_environment(config, cache, code_fingerprint(),
-                           search=options.search if options.offers_search is None else options.offers_search,
-                           search_built=options.search)
-    feeds = all_feeds(graph)
-    plan = plan_render(graph, env, feeds, cache)
+    addresses, env, feeds, plan = prepared[0]
     digests = dict(plan.digests)  # of every page published, for the next build (`plan_render`)
     later: list[tuple[dict[str, str], bool]] = []
     with _scratch_folder(cache) as scratch:
@@ -897,6 +915,36 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
                        written.changed_paths, written.removed_paths, _documents(content, graph),
                        _sources(content, graph), _titles(content), unpublished,
                        _published(options, config) if options.include_drafts else Published())
+
+
+class _Prepared(NamedTuple):
+    """What a build decides before rendering (`_prepare_render`)."""
+
+    addresses: tuple[Path, AddressBook, Path | None] | None
+    env: jinja2.Environment
+    feeds: list[Feed]
+    plan: RenderPlan
+
+
+def _prepare_render(options: BuildOptions, content: Content, graph: SiteGraph, report: Report) -> _Prepared:
+    """Warn of moved addresses (`_addresses`), check the templates, make the environment, the feeds and the render
+    plan: a build's work between the site graph and rendering. It reads the output folder and the build cache and
+    writes neither (but the templates' analyses and checks, kept in the cache for the next build), so it may run
+    while the checks do (`load_and_check`). Raises `SiteError` with the report's problems when a template has an
+    error."""
+    config = graph.config
+    addresses = _addresses(options, content, graph, report)
+    cache = options.cache_folder(config)
+    # What stops a template is told as check tells it, at its line (a macro imported by a misspelt name, not
+    # "undefined" where it is used), before any page is rendered; taken from the cache while no template changed.
+    _check_templates(config, read_templates(theme_dirs(config), Report()), report, cache)
+    if report.has_errors():
+        raise SiteError(report.problems)
+    env = make_environment(config, cache, code_fingerprint(),
+                           search=options.search if options.offers_search is None else options.offers_search,
+                           search_built=options.search)
+    feeds = all_feeds(graph)
+    return _Prepared(addresses, env, feeds, plan_render(graph, env, feeds, cache))
 
 
 def _keep_addresses(path: Path, book: AddressBook, older: Path | None) -> None:

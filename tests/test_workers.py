@@ -174,12 +174,13 @@ def test_a_call_apart_runs_in_a_child_and_a_child_that_fails_leaves_it_to_be_mad
         "reaped": True}  # left without its result (an exception on the way), the child is stopped and waited for
 
 
-_CHECKS_APART = r"""
-import hashlib, json, sys
+_SPIED = r"""
+import hashlib, json, shutil, sys
 from datetime import datetime
 from pathlib import Path
 from sitegen import build as b
 from sitegen.errors import SiteError
+from sitegen.render import default_theme_dir
 
 forked = []
 real = b.start_apart
@@ -190,6 +191,10 @@ def spy(function, *, workers):
     return apart
 
 b.start_apart = spy
+"""
+"""The start of a script that builds with the checks made here or apart: ``forked`` tells which each build did."""
+
+_CHECKS_APART = _SPIED + r"""
 found = {}
 for site in map(Path, sys.argv[1:]):
     for apart in (False, True):
@@ -259,3 +264,68 @@ def test_what_a_stage_did_to_its_copy_of_the_report_is_taken_as_withdrawn_and_ad
         copy.withdraw(problem)
     copy.extend(added)
     assert copy.problems == report.problems
+
+
+_MEANWHILE_APART = _SPIED + r"""
+example = Path(sys.argv[1])
+tally = (default_theme_dir() / "partials/tally.html").read_text(encoding="utf-8")
+found = {}
+for apart in (False, True):
+    b.CHECKS_APART_FROM = 0 if apart else 10 ** 9
+    site = example.parent / ("apart" if apart else "here")
+    shutil.copytree(example, site)
+    options = b.BuildOptions(root=site, search=False, now=datetime(2018, 6, 1, 12))
+    steps = {}
+
+    def built(name):
+        forked.clear()
+        try:
+            told = [p.format() for p in b.build(options).warnings]
+        except SiteError as error:
+            told = [p.format() for p in error.problems]
+        output = site / "output"
+        files = {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                 for p in sorted(output.rglob("*")) if p.is_file() and p.name != ".sitegen-manifest"}
+        steps[name] = {"forked": forked[:], "told": told, "files": files}
+
+    built("first")
+    page = site / "content/interviews/2018-05-baihe-dadiaoyan.md"
+    text = page.read_text(encoding="utf-8").replace("slug: baihe-dadiaoyan-weifangtan", "slug: baihe-moved", 1)
+    page.write_text(text + "\n白河镇的调研还在继续。\n", encoding="utf-8")  # an address moved: the record warns
+    built("moved")
+    (site / "templates/partials").mkdir(parents=True, exist_ok=True)
+    (site / "templates/partials/tally.html").write_text(tally.replace("import sum_line %}", "import sum_lines %}", 1),
+                                                        encoding="utf-8")
+    built("template error")
+    unit = site / "content/units/baihe.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("collected: 296", "collected: 297"), encoding="utf-8")
+    built("and a check's error")
+    found["apart" if apart else "here"] = steps
+print(json.dumps(found, ensure_ascii=False))
+"""
+
+
+def test_what_a_build_prepares_while_the_checks_run_apart_tells_and_builds_what_it_does_made_after(
+        tmp_path: Path) -> None:
+    # From CHECKS_APART_FROM pages on, the render plan and the address record are made while the checks still run
+    # in their child: the same warnings in the same order, the same files; a template's error is told with the
+    # checks' warnings before it, and when the checks found an error, only theirs is told.
+    example = copy_example(tmp_path / "example")
+    done = subprocess.run([sys.executable, "-c", _MEANWHILE_APART, str(example)], capture_output=True, text=True,
+                          check=True, timeout=600)
+    found = json.loads(done.stdout)
+    here, apart = found["here"], found["apart"]
+    for step in here:
+        assert here[step]["forked"] == [] and apart[step]["forked"] == [True], step
+        assert {**apart[step], "forked": []} == here[step], step
+    moved = "\n".join(here["moved"]["told"])
+    assert "白河镇" in moved and (
+        "the page's address changed from /interviews/baihe-dadiaoyan-weifangtan/ to /interviews/baihe-moved/" in moved)
+    assert "interviews/baihe-moved/index.html" in here["moved"]["files"]
+    assert here["moved"]["files"] != here["first"]["files"]
+    template = here["template error"]["told"]
+    assert "the template partials/arithmetic.html has no macro sum_lines" in template[-1]
+    assert any("白河镇" in line for line in template[:-1])
+    assert here["template error"]["files"] == here["moved"]["files"]  # the output was left as it was
+    checks = "\n".join(here["and a check's error"]["told"])
+    assert "297" in checks and "sum_lines" not in checks
