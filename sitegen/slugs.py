@@ -243,11 +243,13 @@ def _spelt_by(typed: str, name: str) -> tuple[str, ...] | None:
 def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The characters of ``text`` that pypinyin reads more than one way without tones (多音字), each once, in the
     order of the text, with those readings in pypinyin's order (the most common first): 重固镇 →
-    ``[("重", ("zhong", "chong", "tong"))]``; [] when there is none (华新镇).
+    ``[("重", ("zhong", "chong"))]``; [] when there is none (华新镇, 白鹤镇).
 
-    Takes any text. pypinyin's own heteronym data, read in context: a phrase it knows gives its one reading
-    (重庆: chong only), and tones are set aside (好, hǎo or hào, is hao either way: a slug cannot tell them apart).
-    Raises nothing. Loads pypinyin.
+    Takes any text. pypinyin's own data, read in context: a phrase it knows gives its one reading (重庆: chong
+    only), and tones are set aside (好, hǎo or hào, is hao either way: a slug cannot tell them apart). A reading
+    that no word of pypinyin's phrase list gives the character is left out (`_readings_in_words`): 白 is read bo
+    only in old texts, 朱 shu in none, so 白鹤镇 and 朱家角镇's 朱 are named no more than 华新镇, while 巷 keeps
+    hang (巷道) and 重 chong (重新). Raises nothing. Loads pypinyin.
     """
     from pypinyin import Style, pinyin
 
@@ -259,8 +261,28 @@ def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
     for char, read in zip(text, readings):
         choices = tuple(dict.fromkeys(read))
         if len(choices) > 1 and char not in found:
-            found[char] = choices
+            in_words = _readings_in_words(char)
+            choices = tuple(choice for choice in choices if choice in in_words) if in_words else choices
+            if len(choices) > 1:
+                found[char] = choices
     return list(found.items())
+
+
+@lru_cache(maxsize=256)
+def _readings_in_words(char: str) -> frozenset[str]:
+    """The readings, without tones, that the words of pypinyin's phrase list give ``char`` (one character);
+    empty when no word holds it (its readings are then all taken as they are). Loads pypinyin's phrase list."""
+    from pypinyin import Style
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.style import convert
+
+    found = set()
+    for phrase, readings in phrases_dict.items():
+        if char in phrase:
+            for at, typed in enumerate(phrase):
+                if typed == char and at < len(readings):
+                    found.update(convert(reading, Style.NORMAL, True) for reading in readings[at])
+    return frozenset(found)
 
 
 def reading_check(text: str) -> str | None:

@@ -222,7 +222,7 @@ def test_a_unit_file_named_in_chinese_is_told_its_pinyin_with_the_note_on_readin
     assert found(root) == [
         'content/units/重固镇.yaml: error: the file name "重固镇" is not a valid id\n'
         '  hint: rename the file to zhong-gu-zhen.yaml (a-z, 0-9 and "-" only); the id zhong-gu-zhen is the pinyin '
-        'of "重固镇" and goes into the address of its page; check the 多音字 重 (zhong, chong, tong): if it reads '
+        'of "重固镇" and goes into the address of its page; check the 多音字 重 (zhong, chong): if it reads '
         "otherwise here, name the file with that reading instead"]
     (root / "content/units/重固镇.yaml").rename(root / "content/units/chong-gu-zhen.yaml")  # the reading meant
     assert found(root) == []
@@ -450,9 +450,8 @@ def test_two_units_whose_names_have_one_pinyin_are_not_told_one_is_a_copy(tmp_pa
                                  second: CHONGGU.replace("重固镇", "华新镇") + "summary: 华新镇。\n"})
     assert found(root) == [
         f'{first}: error: the file name "化新镇" is not a valid id\n'
-        '  hint: rename the file to hua-xin-zhen.yaml (a-z, 0-9 and "-" only); the id hua-xin-zhen is the pinyin of '
-        '"化新镇" and goes into the address of its page; check the 多音字 化 (hua, huo): if it reads otherwise here, '
-        f"name the file with that reading instead; {second} would take the name hua-xin-zhen.yaml too, and renamed together one "
+        '  hint: rename the file to hua-xin-zhen.yaml (a-z, 0-9 and "-" only); '  # 化 is hua in every word
+        f"{second} would take the name hua-xin-zhen.yaml too, and renamed together one "
         "would overwrite the other: this file, the first in order, is the one to rename",
         f'{second}: error: the file name "华新镇" is not a valid id\n'
         f"  hint: it names another unit (name: 华新镇) than {first} (name: 化新镇), which is to be renamed "
