@@ -69,8 +69,8 @@ def test_entry_content_is_the_sanitized_body(output: Path) -> None:
     shown = [("https://example.org" + img.get("src"), img.get("alt"), img.get("width"), img.get("height"))
              for img in page.cssselect("main figure img")]
     assert len(pictures) == 3 and pictures == shown
-    # The interviewee first, as the page's byline names them, then the lead picture; the others last.
-    assert [body[0].tag, body[1].tag, body[-1].tag] == ["p", "figure", "figure"]
+    # The interviewee first, as the page's byline names them, then the summary and the lead picture; the others last.
+    assert [body[0].tag, body[1].tag, body[2].tag, body[-1].tag] == ["p", "p", "figure", "figure"]
     assert [c.text_content() for c in body.iter("figcaption")] == [c.text_content() for c in
                                                                     page.cssselect("main figcaption")]
 
@@ -117,9 +117,30 @@ def test_an_interview_entry_names_the_interviewee_as_its_page_does(example_site:
     page = parse_html(example_site / "output/interviews/baihe-dadiaoyan-weifangtan/index.html")
     byline = page.cssselect(".byline")[0].text_content()
     assert byline == "受访人：（姓名略），中共白鹤镇党委书记"
+    # Then its summary, the lead paragraph the page shows before the lead picture (the feed had it in <summary>
+    # only, which readers showing the content leave out).
+    lead = page.cssselect("p.lead")[0].text_content()
+    assert lead == _front_matter(example_site / "content/interviews/2018-05-baihe-dadiaoyan.md")["summary"]
+    assert lead.startswith("白鹤镇党委书记谈大调研：截至4月26日")
     for feed in ("feed.xml", "series/dadiaoyan-weifangtan/feed.xml", "units/baihe/feed.xml"):
         body = _entry_html(example_site / "output" / feed, INTERVIEW_URL)
-        assert (body[0].tag, body[0].text_content()) == ("p", byline), feed
+        assert [(child.tag, child.text_content()) for child in body[:2]] == [("p", byline), ("p", lead)], feed
+        assert body[2].tag == "figure", feed
+
+
+def test_an_interview_summary_in_feeds_is_escaped_keeps_its_line_breaks_and_is_left_out_when_not_typed(
+        tmp_path: Path) -> None:
+    summary = "summary: |\n  第一行<b>粗</b>\n  第二行 & 其他\n"
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview("有摘要", date="2018-05-02 10:00", body="正文。\n", extra=summary),
+        "content/interviews/b.md": interview("无摘要", date="2018-05-01 10:00", body="正文二。\n")})
+    tree, _ = parse_feed(build_at(root) / "feed.xml")
+    assert [(entry.findtext(f"{ATOM}title"), entry.findtext(f"{ATOM}content"))
+            for entry in tree.getroot().iter(f"{ATOM}entry")] == [
+        ("有摘要", "<p>受访人：受访人，党委书记</p><p>第一行&lt;b&gt;粗&lt;/b&gt;<br>第二行 &amp; 其他</p><p>正文。</p>"),
+        ("无摘要", "<p>受访人：受访人，党委书记</p><p>正文二。</p>")]
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert '<p class="lead lines">第一行&lt;b&gt;粗&lt;/b&gt;\n第二行 &amp; 其他</p>' in page
 
 
 def test_case_fields_in_feeds_are_escaped_keep_their_line_breaks_and_are_left_out_when_not_typed(

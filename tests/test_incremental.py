@@ -607,11 +607,13 @@ _INTERVIEW_FEEDS = ("feed.xml", "series/dadiaoyan-weifangtan/feed.xml", "units/b
      "<dt>成效</dt><dd>截至2018年6月底，", ("cases/feed.xml",)),
     (_INTERVIEW, "  role: 中共白鹤镇党委书记\n", "  role: 中共白鹤镇党委副书记\n",
      "<p>受访人：（姓名略），中共白鹤镇党委副书记</p>", _INTERVIEW_FEEDS),
-], ids=["case-actions", "case-status", "case-outcome", "interviewee-role"])
+    (_INTERVIEW, "summary: 白鹤镇党委书记谈大调研：", "summary: 白鹤镇党委书记再谈大调研：",
+     "</p><p>白鹤镇党委书记再谈大调研：", _INTERVIEW_FEEDS),
+], ids=["case-actions", "case-status", "case-outcome", "interviewee-role", "interview-summary"])
 def test_a_case_fact_or_interviewee_edited_in_front_matter_rewrites_the_feeds_showing_it(
         tmp_path: Path, rel: str, typed: str, retyped: str, shown: str, feeds: tuple[str, ...]) -> None:
     # A feed entry shows what the page shows above the text (a case's status, problem, actions and outcome; an
-    # interview's interviewee): an incremental build that kept the feed would leave subscribers the old words.
+    # interview's interviewee and summary): an incremental build that kept the feed would leave subscribers the old words.
     root = copy_example(tmp_path / "site")
     build(BuildOptions(root=root, search=False))
     edit_file(root, rel, typed, retyped)

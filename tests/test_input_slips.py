@@ -492,6 +492,11 @@ def test_free_text_typed_over_lines_after_a_bar_keeps_its_lines_on_every_page(tm
         assert '<p class="entry-summary lines">第一句。\n第二句。</p>' in listing
     # In <head> a break is whitespace, as every line break of HTML text is.
     assert '<meta name="description" content="青浦区各镇的进展。\n数据每月更新一次。">' in home
+    # A feed entry shows the summary and the caption as the page does, each break a <br> (the caption's was a
+    # space, the summary was in <summary> only).
+    feed = (output / "feed.xml").read_text(encoding="utf-8")
+    assert "&lt;p&gt;第一句。&lt;br&gt;第二句。&lt;/p&gt;" in feed
+    assert "&lt;figcaption&gt;图一。&lt;br&gt;说明。&lt;/figcaption&gt;" in feed
 
 
 _ONE_LINE = ('it is typed over 2 lines (after "|"), and a title or name is one line: pages would show it broken where '

@@ -16,7 +16,7 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
   ``content type="html"`` starts with what the page shows above the text,
   with the page's words (`_facts_html`): an interview's interviewee
-  (``受访人：name，role``), a case study's status (``状态：推进中``) then its
+  (``受访人：name，role``) then its ``summary:`` as the page's lead paragraph, a case study's status (``状态：推进中``) then its
   ``问题``, ``举措`` and ``成效`` (those typed), escaped plain text; then comes
   the sanitized body HTML (already cleaned by
   `sitegen.markup`) with root-relative links made absolute, since a feed is
@@ -157,15 +157,16 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
 def _facts_html(entry: Entry) -> str:
     """What the page of an interview or case study shows above its text, with the page's words, as HTML.
 
-    Takes the entry; returns for an interview its byline (``<p>受访人：name，role</p>``,
-    templates/interview.html), for a case study its status (``<p>状态：推进中</p>``) then its ``问题``,
+    Takes the entry; returns for an interview its byline (``<p>受访人：name，role</p>``) and its ``summary:``
+    when typed, the lead paragraph (templates/interview.html), for a case study its status (``<p>状态：推进中</p>``) then its ``问题``,
     ``举措`` (a list) and ``成效`` as a ``<dl>`` (templates/case.html), leaving out a field not typed. The
     texts are plain text, escaped, with their line breaks kept as ``<br>`` (the page keeps them too).
     """
     meta = entry.meta
     if isinstance(meta, InterviewMeta):
         person = meta.interviewee
-        return f"<p>受访人：{html.escape(person.name)}，{html.escape(person.role)}</p>"
+        lead = f"<p>{_lines_html(meta.summary)}</p>" if meta.summary else ""
+        return f"<p>受访人：{html.escape(person.name)}，{html.escape(person.role)}</p>{lead}"
     if not isinstance(meta, CaseStudyMeta):
         return ""
     facts = [("问题", _lines_html(meta.problem)) if meta.problem else None,
@@ -184,11 +185,12 @@ def _lines_html(text: str) -> str:
 
 def _figures_html(urls: Urls, figures: Sequence[Figure]) -> str:
     """The front matter pictures as the page shows them (the lead before the text, the others after it):
-    ``<figure>`` with an absolute ``src``, alt text, size and caption, escaped."""
+    ``<figure>`` with an absolute ``src``, alt text, size and caption, escaped (the caption's line breaks kept as
+    ``<br>``, as the page keeps them)."""
     parts = []
     for figure in figures:
         size = f' width="{figure.width}" height="{figure.height}"' if figure.width and figure.height else ""
-        caption = f"<figcaption>{html.escape(figure.caption)}</figcaption>" if figure.caption else ""
+        caption = f"<figcaption>{_lines_html(figure.caption)}</figcaption>" if figure.caption else ""
         parts.append(f'<figure><img src="{html.escape(urls.absolute(figure.path))}" '
                      f'alt="{html.escape(figure.alt)}"{size}>{caption}</figure>')
     return "".join(parts)
