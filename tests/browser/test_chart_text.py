@@ -230,6 +230,23 @@ def test_at_twice_the_browsers_text_size_the_line_saying_a_chart_scrolls_wraps(s
     assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), width
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_at_twice_the_page_s_own_text_size_a_chart_that_scrolls_says_so(served_example: ServedSite, page_at: Any,
+                                                                        width: int) -> None:
+    # html { font-size: 200% } (a reader's style sheet, an app's text scaling) made the drawing 512 px wide in a
+    # box 272 px wide at 320 px, cut off at 办理中 with no line saying it scrolls: the media queries that show the
+    # line see the browser's text size only.
+    page = page_at(width)
+    page.goto(served_example.address("/units/baihe/"), wait_until="load")
+    page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+    lines = page.evaluate(_SCROLL_LINES)
+    assert all(cut == said for cut, said in lines), (width, lines)  # the line shows exactly when the chart is cut
+    # At 320 px the large drawings are shown and cut; at 375 px the normal ones, which fit their box.
+    assert lines == ([[True, True]] * len(shown_charts(page)) if width == 320 else []), width
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), width
+
+
 def test_forced_colours_outline_the_target_bars(served_example: ServedSite, page_at: Any) -> None:
     # The striped target bars (#3d4f63 and #5d6e82) on a black canvas were 2.5:1 and 4:1 without an outline.
     page = page_at(375)
