@@ -250,8 +250,9 @@ def _checked_graph(options: BuildOptions, config: Config, content: Content, repo
 
     ``meanwhile`` (see `load_and_check`) runs on a graph made without an error: in a one-page rebuild at
     10,000 pages the checks outlast the graph by 0.3 to 0.6 s, which the render plan (the fingerprint of
-    every page, about 0.8 s there) and the address record now fill. A `SiteError` it raises is raised again once the checks'
-    problems are in, with the whole report; when the checks found an error, what it made goes unused too.
+    every page, about 0.8 s there) and the address record now fill. A `SiteError` it raises is raised
+    again once the checks' problems are in, with the whole report; when the checks found an error, what
+    it made goes unused too.
     """
     def checks() -> tuple[list[Problem], list[Problem]]:
         before = list(report.problems)

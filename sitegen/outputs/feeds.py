@@ -16,7 +16,8 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
   ``content type="html"`` starts with what the page shows above the text,
   with the page's words (`_facts_html`): an interview's interviewee
-  (``受访人：name，role``) then its ``summary:`` as the page's lead paragraph, a case study's status (``状态：推进中``) then its
+  (``受访人：name，role``) then its ``summary:`` as the page's lead
+  paragraph, a case study's status (``状态：推进中``) then its
   ``问题``, ``举措`` and ``成效`` (those typed), escaped plain text; then comes
   the sanitized body HTML (already cleaned by
   `sitegen.markup`) with root-relative links made absolute, since a feed is
@@ -158,8 +159,9 @@ def _facts_html(entry: Entry) -> str:
     """What the page of an interview or case study shows above its text, with the page's words, as HTML.
 
     Takes the entry; returns for an interview its byline (``<p>受访人：name，role</p>``) and its ``summary:``
-    when typed, the lead paragraph (templates/interview.html), for a case study its status (``<p>状态：推进中</p>``) then its ``问题``,
-    ``举措`` (a list) and ``成效`` as a ``<dl>`` (templates/case.html), leaving out a field not typed. The
+    when typed, the lead paragraph (templates/interview.html), for a case study its status
+    (``<p>状态：推进中</p>``) then its ``问题``, ``举措`` (a list) and ``成效`` as a ``<dl>``
+    (templates/case.html), leaving out a field not typed. The
     texts are plain text, escaped, with their line breaks kept as ``<br>`` (the page keeps them too).
     """
     meta = entry.meta
