@@ -2319,7 +2319,7 @@ class _LinkHints:
         entries = [entry for entry in graph.interviews + graph.cases if "%" not in entry.url]
         shown = next((entry for entry in entries if entry.document.slug == posixpath.splitext(
             posixpath.basename(entry.document.path))[0]), entries[0] if entries else None)
-        self._example = f" (the page of {shown.document.path} is at {shown.url})" if shown else ""
+        self._example = f" (e.g. {shown.url} for the page of {shown.document.path})" if shown else ""
         self._places = places or (lambda link, path: None)
         self._made: dict[tuple[str, str], str] = {}
         # A tag typed alone (草莓产业) or in its folder (/tags/草莓产业/): its page is at its slug (/tags/cao-mei-chan-ye/).
@@ -2434,7 +2434,7 @@ class _LinkHints:
             return _no_record_hint(named, folder, self._records[folder],
                                    lambda url: _rewritten(url, place, self._places))
         return (f"link to a page by its address{self._example}, or to a file under content/ by its path from there "
-                "(files/报告.pdf for content/files/报告.pdf)")
+                "(e.g. files/报告.pdf for content/files/报告.pdf)")
 
 
     def _slug_guessed(self, folder: str, last: str) -> str | None:

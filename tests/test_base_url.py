@@ -420,8 +420,8 @@ def test_at_the_root_a_path_like_a_base_path_is_told_as_leading_nowhere(tmp_path
     assert len(told) == 5 and not any("base_url" in message for message in told)
     assert told[0] == (
         'content/interviews/a.md:15:7: warning: the link "/qingpu/dadiaoyan/units/baihe/" leads to no page or file '
-        "of this site\n  hint: link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its "
-        "path from there (files/报告.pdf for content/files/报告.pdf)")
+        "of this site\n  hint: link to a page by its address (e.g. /interviews/a/ for the page of content/interviews/a.md), or to a file under content/ by its "
+        "path from there (e.g. files/报告.pdf for content/files/报告.pdf)")
     assert told[1].startswith('content/interviews/a.md:15:44: warning: image "/qingpu/dadiaoyan/images/a.svg" not '
                               "found\n")
 

@@ -6550,8 +6550,8 @@ def test_a_link_where_unit_pages_are_not_alone_by_their_ids_gets_the_general_hin
     root = write_site(tmp_path, {"site.yaml": f"title: 测试站点\npermalinks:\n{permalinks}", UNIT_PATH: UNIT,
                                  "content/cases/caomei.md": CASE.replace("正文。", f"见[单位]({link})。")})
     assert [p.hint for p in found(root) if "leads to no page" in p.message] == [
-        f"link to a page by its address (the page of content/cases/caomei.md is at {case_url}), or to a file "
-        "under content/ by its path from there (files/报告.pdf for content/files/报告.pdf)"]
+        f"link to a page by its address (e.g. {case_url} for the page of content/cases/caomei.md), or to a file "
+        "under content/ by its path from there (e.g. files/报告.pdf for content/files/报告.pdf)"]
 
 
 def test_a_scheduled_pages_links_reach_the_pages_published_by_its_date_and_never_a_drafts(tmp_path: Path) -> None:

@@ -3218,8 +3218,8 @@ def test_words_typed_after_a_links_path_of_this_site_are_offered_in_quotes_as_it
         '  hint: the path ends at "files/a.pdf": if "报告全文" is the link\'s title, put it between two '
         'half-width quotes (半角引号): files/a.pdf "报告全文"',
         f'{PAGE_PATH}:15:5: warning: the link "/interviews/none/ 无此页" leads to no page or file of this site\n'
-        "  hint: link to a page by its address (the page of content/interviews/baihe.md is at /interviews/baihe/), or to a file under content/ by its path from "
-        "there (files/报告.pdf for content/files/报告.pdf)"]
+        "  hint: link to a page by its address (e.g. /interviews/baihe/ for the page of content/interviews/baihe.md), or to a file under content/ by its path from "
+        "there (e.g. files/报告.pdf for content/files/报告.pdf)"]
     page = root / PAGE_PATH
     page.write_text(page.read_text(encoding="utf-8").replace("/interviews/b/ 草莓案例", '/interviews/b/ "草莓案例"')
                     .replace("files/a.pdf\u3000报告全文", 'files/a.pdf "报告全文"').replace("[无](/interviews/none/ 无此页)\n", ""),

@@ -655,8 +655,8 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
     warnings = build(BuildOptions(root=root, search=False)).warnings
     assert [(w.location(), w.message, w.hint) for w in warnings] == [
         ("content/interviews/a.md:13:27", 'the link "files/nope.pdf" leads to no page or file of this site',
-         "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its path from there "
-         "(files/报告.pdf for content/files/报告.pdf)"),
+         "link to a page by its address (e.g. /interviews/a/ for the page of content/interviews/a.md), or to a file under content/ by its path from there "
+         "(e.g. files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:89", 'the link "/units/nope/" leads to no page or file of this site',
          "there is no unit nope (no file content/units/nope.yaml): link to the page of one there is, by its address: "
          "/units/baihe/ (白鹤镇); or, if it is a new unit, create its file by running, in the site folder: sitegen new "
@@ -681,8 +681,8 @@ def test_the_address_a_broken_links_hint_offers_is_a_pages_own_not_an_alias_in_c
                                                                       extra="aliases: [/访谈/白鹤/]\n")})
     warnings = build(BuildOptions(root=root, search=False)).warnings
     assert [(w.location(), w.hint) for w in warnings] == [
-        ("content/interviews/a.md:14:5", "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under "
-         "content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
+        ("content/interviews/a.md:14:5", "link to a page by its address (e.g. /interviews/a/ for the page of content/interviews/a.md), or to a file under "
+         "content/ by its path from there (e.g. files/报告.pdf for content/files/报告.pdf)")]
 
 
 def test_an_automatic_summary_of_the_baihe_interview_never_ends_in_part_of_a_figure(tmp_path: Path) -> None:
@@ -813,8 +813,8 @@ def test_a_link_to_the_preview_or_to_the_sites_own_address_typed_in_full_is_a_wa
          root_hint.format("/interviews/a/")),
         ("content/interviews/a.md:13:50", f'the link "http://localhost:8000/interviews/nope/" {preview}, and leads to '
                                           "no page or file of this site",
-         "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its path from there "
-         "(files/报告.pdf for content/files/报告.pdf)"),
+         "link to a page by its address (e.g. /interviews/a/ for the page of content/interviews/a.md), or to a file under content/ by its path from there "
+         "(e.g. files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:95", 'the link "https://example.org/q/units/baihe/" is this site\'s own address '
                                           "typed in full", root_hint.format("/units/baihe/")),
         ("content/interviews/a.md:13:136", 'the link "https://example.org/q" is this site\'s own address typed in full',
@@ -880,8 +880,8 @@ def test_a_web_or_mail_address_typed_without_its_scheme_gets_the_address_to_writ
         ("content/interviews/a.md:23:7", "type it in half width (半角): https://www.qingpu.gov.cn/b"),
         ("content/interviews/a.md:25:7", "an e-mail address is linked with mailto: before it: "
                                          "write mailto:someone@qingpu.gov.cn"),
-        ("content/interviews/a.md:27:6", "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under "
-                                         "content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
+        ("content/interviews/a.md:27:6", "link to a page by its address (e.g. /interviews/a/ for the page of content/interviews/a.md), or to a file under "
+                                         "content/ by its path from there (e.g. files/报告.pdf for content/files/报告.pdf)")]
     for typed, fixed in addresses.items():
         body = body.replace(f"({typed})", f"({fixed})")
     (root / "content/interviews/a.md").write_text(interview(body=body), encoding="utf-8")
@@ -1047,9 +1047,8 @@ def test_a_link_to_a_drafts_address_guessed_is_offered_the_draft_not_another_pag
         ("content/interviews/a.md:13:92", draft),  # misspelt: nearest in spelling, as a published page would be
         ("content/interviews/a.md:15:9", draft),  # its title where its address goes
         # In two slugs: no page is offered, and the address shown is that of a file, not one to type.
-        ("content/interviews/a.md:15:32", "link to a page by its address (the page of content/interviews/a.md is at "
-         "/interviews/a/), or to a file under content/ by its path from there (files/报告.pdf for "
-         "content/files/报告.pdf)")]
+        ("content/interviews/a.md:15:32", "link to a page by its address (e.g. /interviews/a/ for the page of content/interviews/a.md), or to "
+         "a file under content/ by its path from there (e.g. files/报告.pdf for content/files/报告.pdf)")]
     # Followed, with the draft published and the scheduled page brought forward: no warning.
     page = root / "content/interviews/a.md"
     page.write_text(interview(body=body.replace("jianshe-caomei", "jian-she-cao-mei-zhong-zhi-ji-di").replace(
