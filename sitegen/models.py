@@ -1473,7 +1473,8 @@ def parse_count(value: Any) -> int:
                     "be left out (batches, 调研批次), delete its line rather than write 0, which would be published")
         elif (meant := _count_with_words(text)) is not None:
             offered = int(meant)
-            offer = _words_to_note(text, re.sub(r"[^0-9,，]", "", _before_bracketed_words(text)))
+            typed = text.rstrip(_TRAILING_COMMAS)
+            offer = _words_to_note(typed, re.sub(r"[^0-9,，]", "", _before_bracketed_words(typed)))
             hint = (f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
                     + offer.tail)
         elif (number := chinese_number(text)) is not None:
@@ -1735,15 +1736,21 @@ def _before_bracketed_words(text: str) -> str:
     return aside["rest"] if aside is not None else text
 
 
+_TRAILING_COMMAS = ",，、;；"
+"""Signs an input method leaves after a figure typed as in a sentence (``125，``): they end the text, and say nothing."""
+
+
 def _count_with_words(text: str) -> str | None:
     """The digits of a count typed with words around it (``296份``, ``共 1,296 份``, ``约296``), or None.
 
     Only one number, in ASCII digits (full-width ones already turned), with or without a thousands
     separator: ``3批296份`` holds two and is left to the editor, and so is ``2〇`` (a Chinese numeral
     beside the digits: 20, or 2?); words in brackets after it are words about it, whatever they hold
-    (``296（含重复，其中143份已提交）``).
+    (``296（含重复，其中143份已提交）``). A comma or 、 typed after it, as in a sentence (``125，``), is no
+    word: it is left out.
     """
-    rest = _before_bracketed_words(text)  # 296（其中143份已提交）: the words in brackets hold no second count
+    # 296（其中143份已提交）: the words in brackets hold no second count
+    rest = _before_bracketed_words(text.rstrip(_TRAILING_COMMAS))
     found = re.fullmatch(r"(?P<before>[^\d,，]*?)\s*(?P<number>[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)\s*(?P<after>[^\d,，]*)", rest)
     if found is None or not (found["before"] or found["after"] or rest != text):
         return None

@@ -355,6 +355,13 @@ def test_a_note_that_denies_a_correction_does_not_stand_for_a_falling_count(tmp_
                                                  "or 批, and no other words)"),  # 一共, in all, says nothing to keep
     ("296。", '"296。" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
                                              "and no other words)"),  # punctuation says nothing to keep
+    # A comma or 、 after the figure, typed as in a sentence: the hint gave no figure, only the rule.
+    ("125，", '"125，" is not a whole number', "write the digits alone: 125 (a count has no unit such as 份 or 批, "
+                                             "and no other words)"),
+    ("1,296、", '"1,296、" is not a whole number', "write the digits alone: 1296 (a count has no unit such as 份 or "
+                                                 "批, and no other words)"),
+    ("296份，", '"296份，" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
+                                               "and no other words)"),  # nothing to keep in the note
     ("３批２９６份", '"３批２９６份" is not a whole number', "write the number in digits (0-9) alone: no units such "
                                                      "as 份 or 批, no commas, no spaces"),  # two numbers: which is meant?
     # Chinese numerals (中文数字) and a stray space: the number meant is given, never a fixed example's (296 was
