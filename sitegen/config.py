@@ -14,7 +14,7 @@ import posixpath
 import re
 import unicodedata
 from pathlib import Path
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Mapping
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,7 +22,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
-from .errors import SHOW_FILE_ENDINGS, Report, SiteError, command_word, paste_hint
+from .errors import SHOW_FILE_ENDINGS, Problem, Report, SiteError, command_word, paste_hint
 from .lazyre import compile_later
 from .models import Line, MetaCode, MetaLine, OptionalLine, OptionalText, Tags, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
@@ -900,6 +900,7 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         if overrides and isinstance(data.value, dict):
             data = data.with_value({**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
+        report.extend(_overridden_slips(typed, overrides, root))
         if config is None and stand_in:
             config = stand_in_config(data, root)
         # The site's title and publisher head every page, the feeds and the open data: an odd space or quotes
@@ -931,6 +932,26 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
                            'delete the "# " at the start of the contact: line and of the lines under it that you keep, '
                            "and write the publisher's own e-mail address, phone number or contact page there (联系方式)")
     return config
+
+
+def _overridden_slips(typed: YamlData, overrides: Mapping[str, str], root: Path) -> list[Problem]:
+    """The problems of the values of site.yaml (``typed``, as the file has them) that ``overrides`` from the
+    command line replace in this run (``base_url``, ``output_dir``), at their lines.
+
+    `sitegen serve` builds for its own address into its own folder, so a
+    slip typed in those two lines (``base_url: https：//…``, ``output_dir:
+    C:\\site``) would pass the preview unseen and stop the next ``sitegen
+    build``: it is told, with the same severity, wherever the value is
+    replaced. Empty when nothing typed is replaced. Raises nothing.
+    """
+    if not isinstance(typed.value, dict):
+        return []
+    lines = {typed.locate_key((key,))[0] for key in overrides if key in typed.value}
+    if not lines:
+        return []
+    scratch = Report()
+    validate_record(Config, typed, CONFIG_FILE, scratch, defaults={"root": root.resolve()})
+    return [problem for problem in scratch.problems if problem.line in lines]
 
 
 def init_title(config: Config) -> str | None:

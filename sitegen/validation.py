@@ -250,7 +250,29 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
             found.append(_odd_space_warning(path, data, place, value, runs, shown, text, first_line))
         elif "\u00a0" in value and not _names_or_words(place, lists) and (gaps := _no_break_gaps(value)):
             found.append(_no_break_warning(path, data, place, value, gaps, published_on, text, first_line))
+        if (cut := _DAY_CUT_SHORT.fullmatch(value.strip())) is not None:
+            found.append(_day_cut_short_warning(path, data, place, cut, published_on))
     return sorted(found, key=Problem.sort_key)
+
+
+_DAY_CUT_SHORT = compile_later(r"(\d{4})([-/.])(0[1-9]|1[0-2])\2([1-9])((?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)")
+"""A date whose month is typed with its leading zero and whose day is one digit (``2018-06-3``, also with a
+time): most likely typed only part of the way (2018-06-30), as a date saved while it was typed."""
+
+
+def _day_cut_short_warning(path: str, data: YamlData, place: tuple[str | int, ...], cut: re.Match[str],
+                           published_on: str) -> Problem:
+    """The warning at a date `_DAY_CUT_SHORT` matched (``2018-06-3``): it is read as the day typed (the 3rd),
+    which may be a date not typed to its end; the hint gives it written in full both ways."""
+    year, sign, month, day, clock = cut.groups()
+    line, column = data.locate(place)
+    return Problem(path, line, column, "warning",
+                   f'{field_name(place)}: "{cut.group()}" gives the month in two digits ({month}) and the day in one '
+                   f"({day}), so it is read as {year}-{month}-0{day}, and {published_on} shows that day: was the "
+                   "day typed to its end?",
+                   f"if the day is {day} ({int(day)}日), write {year}{sign}{month}{sign}0{day}{clock}, as the month "
+                   f"is written; if it was not typed in full (e.g. {year}{sign}{month}{sign}{day}0{clock}), "
+                   "complete it")
 
 
 UNIT_WORD_LISTS = {"aliases": "the open data (data/units.json)", "misspellings": "", "not_misspellings": ""}

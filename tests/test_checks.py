@@ -4578,6 +4578,52 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
         "which an address cannot hold\n  hint: type it in half width (半角): https://example.org/qingpu/"]
 
 
+def test_a_date_whose_day_was_not_typed_to_its_end_is_warned_with_both_readings(tmp_path: Path) -> None:
+    # as_of: 2018-06-3, saved while typing 2018-06-30, was published as 2018-06-03 without a word.
+    unit = UNIT.replace("as_of: 2018-04-26", "as_of: 2018-04-2")
+    page = interview(date="2018-05-3 10:00")
+    root = write_site(tmp_path, {UNIT_PATH: unit, "content/interviews/a.md": page})
+    assert [p.format() for p in found(root) if p.severity == "warning"] == [
+        'content/interviews/a.md:8:7: warning: date: "2018-05-3 10:00" gives the month in two digits (05) and the '
+        "day in one (3), so it is read as 2018-05-03, and the page shows that day: was the day typed to its end?\n"
+        "  hint: if the day is 3 (3日), write 2018-05-03 10:00, as the month is written; if it was not typed in full "
+        "(e.g. 2018-05-30 10:00), complete it",
+        'content/units/baihe.yaml:5:12: warning: tallies → item 1 → as_of: "2018-04-2" gives the month in two digits '
+        "(04) and the day in one (2), so it is read as 2018-04-02, and the unit's page shows that day: was the day "
+        "typed to its end?\n  hint: if the day is 2 (2日), write 2018-04-02, as the month is written; if it was not "
+        "typed in full (e.g. 2018-04-20), complete it"]
+    # Written alike, month and day, either way: no warning.
+    for typed in ("2018-4-2", "2018-04-02", "2018/4/2", "2018-04-12", "2018年4月2日"):
+        root = write_site(tmp_path / str(len(typed)) / typed.replace("/", "_"), {
+            UNIT_PATH: UNIT.replace("as_of: 2018-04-26", f"as_of: {typed}")})
+        assert [p.message for p in found(root) if "typed to its end" in p.message] == []
+
+
+def test_a_slip_in_a_setting_the_command_line_replaces_is_told_all_the_same(tmp_path: Path) -> None:
+    # sitegen serve builds for its own address into its own folder, replacing base_url: and output_dir: as
+    # --base-url and --output do: a slip typed in those lines passed the preview unseen, and sitegen build stopped.
+    config = "title: 测试\nbase_url: https：//example.org／qingpu/\noutput_dir: C:\\site\\output\n"
+    root = write_site(tmp_path, {}, config=config)
+    told = ['site.yaml:2:11: error: base_url: "https：//example.org／qingpu/" is typed with full-width signs (全角符号), '
+            "which an address cannot hold\n  hint: type it in half width (半角): https://example.org/qingpu/",
+            'site.yaml:3:13: error: output_dir: "C:\\site\\output" starts with the drive C:, which only Windows has: '
+            "here it would be a folder inside the site folder\n  hint: write the whole path (e.g. /home/editor/out) "
+            "or a path from the site folder (e.g. ../out)"]
+    for options in (BuildOptions(root=root, search=False),
+                    BuildOptions(root=root, base_url="http://127.0.0.1:8000/", output=str(tmp_path / "preview"),
+                                 search=False)):
+        with pytest.raises(SiteError) as refused:
+            build(options)
+        assert [p.format() for p in refused.value.problems] == told
+    assert not (tmp_path / "preview").exists()
+    # Typed right, a value the command line replaces is not told of.
+    root = write_site(tmp_path / "right", {}, config="title: 测试\nbase_url: https://example.org/qingpu/\n")
+    result = build(BuildOptions(root=root, base_url="http://127.0.0.1:8000/", output=str(tmp_path / "p2"),
+                                search=False))
+    assert [p.format() for p in result.warnings if p.path == "site.yaml"] == []
+    assert result.config.base_url == "http://127.0.0.1:8000/"
+
+
 _UNEVEN = UNIT.replace("collected: 296", "collected: 999")
 _UNEVEN_TOLD = ("content/units/baihe.yaml:7:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 "
                 "+ in progress 50 = 296, but collected is 999\n  hint: check the four figures against the source "
