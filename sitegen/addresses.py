@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Collection, Mapping, NamedTuple
+from typing import Callable, Collection, Mapping, NamedTuple, Sequence
 from urllib.parse import unquote
 
 from .cachefile import replace_file
@@ -306,7 +306,7 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
         if _kept_unread(graph.config.root, rel):
             unread[rel] = old
         else:
-            _warn_gone(rel, old, report, (shown_as or {}).get(rel))
+            _warn_gone(rel, old, report, (shown_as or {}).get(rel), _tag_pages_gone(graph, old, before, now, served))
     _gone_tags(graph, before, now, served, entries, report, setting)
     patterns = dict(now.patterns)
     for name, old_pattern in changed.items():
@@ -506,20 +506,46 @@ def _kept_unread(root: Path, rel: str) -> bool:
         return False
 
 
-def _warn_gone(rel: str, old: Known, report: Report, shown: str | None = None) -> None:
+def _tag_pages_gone(graph: SiteGraph, old: Known, before: AddressBook, now: AddressBook,
+                    served: set[str]) -> list[tuple[str, str]]:
+    """The tags of the gone page ``old`` whose pages the last build published (``before``) and this one does
+    not, nothing else at their addresses: ``[(tag, its page's old address)]``, in the order typed.
+
+    Such a tag was on no page left (`_gone_tags` warns of a tag still on a page at that page), so its page
+    goes with the file, and is told in the file's own warning (`_warn_gone`)."""
+    pattern = before.patterns.get("tags", (graph.config.permalinks.tags, ""))[0] or graph.config.permalinks.tags
+    gone = []
+    for tag in old.tags:
+        slug = before.tags.get(tag)
+        url = pattern.replace("{slug}", slug) if slug else ""
+        if url and tag not in now.tags and url not in served and (tag, url) not in gone:
+            gone.append((tag, url))
+    return gone
+
+
+def _warn_gone(rel: str, old: Known, report: Report, shown: str | None = None,
+               tag_pages: Sequence[tuple[str, str]] = ()) -> None:
     """The warning for the file ``rel`` gone since the last build, whose page (``old``) is no longer published;
     at ``shown`` instead, the name the editor last saw it under when it was renamed since, the record's name
-    told as the one it was published as (the editor never saw a file by that name gone)."""
+    told as the one it was published as (the editor never saw a file by that name gone). ``tag_pages``: the
+    tags whose pages go with it (`_tag_pages_gone`), ``[(tag, address)]``, told in the same sentence."""
     title = f' "{old.title}"' if old.title else ""
     # A unit's file holds its figures: gone, they leave its page, the district's totals and the open data too,
     # which "its page is no longer published" did not say.
     figures = (", and its figures (tallies, targets, milestones) leave the totals, the dashboard and the open data "
                "(data/)" if rel.startswith("content/units/") else "")
+    if tag_pages:
+        # The page of a tag no page has any more went unsaid: the deleted page's 404 was told, the tag's was not.
+        listed = [f"{tag} ({url})" for tag, url in tag_pages]
+        named = ", ".join(listed[:-1]) + f" and {listed[-1]}" if len(listed) > 1 else listed[0]
+        figures += (f", nor {'are the pages of its tags' if len(listed) > 1 else 'is the page of its tag'} "
+                    f"{named}, on no page now")
     gone = (f"this file is gone (the last build published it under its old name {rel})" if shown and shown != rel
             else "this file is gone since the last build")
     report.warning(shown or rel, None, None,
-                   f"{gone}, so its page{title} at {old.url} is no longer published{figures}: links to it will get "
-                   "404 (page not found)", _gone_hint(rel, old.url), once=True)
+                   f"{gone}, so its page{title} at {old.url} is no longer published{figures}: links to "
+                   f"{'them' if tag_pages else 'it'} will get 404 (page not found)", _gone_hint(rel, old.url),
+                   once=True)
 
 
 def _gone_hint(rel: str, url: str) -> str:

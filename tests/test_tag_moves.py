@@ -166,4 +166,26 @@ def test_a_tag_gone_with_every_page_that_had_it_is_told_by_the_pages_alone(tmp_p
     edit_file(root, FIRST, "date:", "draft: true\ndate:")
     told = _checked(root)
     assert [line.split(": warning: ")[0] for line in told if ": warning: " in line] == [FIRST + ":8:8", SECOND]
-    assert [line for line in told if "草莓产业" in line or "大调研" in line] == []
+    # The deleted page's warning named its own address alone: the tag page gone with it went unsaid.
+    assert [line.split("\n")[0] for line in told if "草莓产业" in line or "大调研" in line] == [
+        f'{SECOND}: warning: this file is gone since the last build, so its page "大棚访谈" at /interviews/dapeng/ '
+        f"is no longer published, nor is the page of its tag 草莓产业 ({OLD_URL}), on no page now: links to them "
+        "will get 404 (page not found)"]
+    assert _built(root) == [line for line in told if ": warning: " in line]
+
+
+def test_a_deleted_page_s_warning_names_the_pages_of_its_tags_no_page_has_now(tmp_path: Path) -> None:
+    # Deleting the one page tagged 停车 took /tags/ting-che/ down too, and only the page's own 404 was told.
+    parking = "content/interviews/tingche.md"
+    root = write_site(tmp_path / "site", {
+        FIRST: interview("草莓访谈", extra="tags: [大调研, 草莓产业]\n"),
+        parking: interview("停车访谈", date="2018-05-04 10:00", extra="tags: [停车, 大调研, 养老]\n")})
+    assert _built(root) == []
+    assert (root / "output/tags/ting-che/index.html").is_file()
+    (root / parking).unlink()
+    assert [line.split("\n")[0] for line in _built(root)] == [
+        f'{parking}: warning: this file is gone since the last build, so its page "停车访谈" at /interviews/tingche/ '
+        "is no longer published, nor are the pages of its tags 停车 (/tags/ting-che/) and 养老 (/tags/yang-lao/), "
+        "on no page now: links to them will get 404 (page not found)"]
+    assert not (root / "output/tags/ting-che").exists()
+    assert (root / "output/tags/da-diao-yan/index.html").is_file()  # still on a page: not named
