@@ -666,11 +666,11 @@ _ERROR_STYLE = """
 body{margin:0;font:16px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#fff;color:#1a1a1a}
 main{max-width:60rem;margin:0 auto;padding:1.5rem}
 h1{font-size:1.5rem;color:#a4000f;border-bottom:3px solid #a4000f;padding-bottom:.3em}
-ol{padding-left:1.2em}li.problem{margin:1.5em 0}
+ol{padding-left:1.2em}li.problem{margin:1.5em 0;overflow-wrap:anywhere}
 .where{font:700 1rem/1.4 ui-monospace,monospace;word-break:break-all}
 .severity{display:inline-block;padding:0 .4em;margin-left:.5em;border-radius:3px;color:#fff;background:#a4000f;font-family:system-ui,sans-serif}
 .warning .severity{background:#6b4e00}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.5em 0}dt{font-weight:700}dd{margin:0}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.5em 0}dt{font-weight:700}dd{margin:0;min-width:0;overflow-wrap:anywhere}
 pre{background:#f4f4f4;border-left:4px solid #a4000f;padding:.5em 1em;overflow-x:auto;font:14px/1.5 ui-monospace,monospace}
 pre .here{background:#ffe0e0;display:inline-block;min-width:100%}pre .about{background:#fff1c2;display:inline-block;min-width:100%}pre mark{background:#a4000f;color:#fff}
 .hint{background:#eef6ff;border-left:4px solid #005a9c;padding:.4em 1em}

@@ -23,6 +23,9 @@ from typing import Any, Iterator
 
 import pytest
 
+from sitegen.errors import Problem
+from sitegen.serve import error_page
+
 from ..sitekit import copy_example
 from ..test_serve import INTERVIEW, INTERVIEW_URL, RELOAD_TIMEOUT, UNIT, ServeProcess, _edit
 
@@ -109,6 +112,24 @@ def test_a_broken_save_shows_the_error_page_in_the_open_tab_and_the_fix_brings_t
     page.wait_for_function("() => !document.body.innerText.includes('a TAB is used')", timeout=RELOAD_TIMEOUT * 1000)
     assert page.title().endswith("青浦大调研进度公开")
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_error_page_fits_a_phone_s_width_with_long_file_names_and_addresses(chromium: Any, tmp_path: Path,
+                                                                               width: int) -> None:
+    # A long file name in the File row, and an address in a message and its hint, ran past the right edge at
+    # 390 px: the page scrolled sideways. Only the quoted source lines may scroll, in their own box.
+    long_name = "content/interviews/2018-05-jinze-zhen-da-diao-yan-wei-fang-tan-di-er-qi.md"
+    address = "https://www.shqp.gov.cn/dadiaoyan/zhuanti/2018/jinze-zhen/baogao.html"
+    problems = [Problem(long_name, 8, 7, "error", f'date: "2018-13-03" does not exist; see {address}',
+                        f"type it in half width (半角): {address}")]
+    (tmp_path / "error.html").write_bytes(error_page(problems, tmp_path))
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto((tmp_path / "error.html").as_uri())
+    assert page.evaluate("() => document.documentElement.scrollWidth") == width
+    assert long_name in page.inner_text("dd").replace("\n", "")
+    context.close()
 
 
 def _contrast(page: Any, selector: str) -> float:
