@@ -23,7 +23,7 @@ from .lazyre import compile_later
 from .yamlbits import Explanation, Issue, Lines
 from .yamllines import (COMMENT, clip, in_quotes, indent_of, quote_end, quote_single, quote_steps, split_comment,
                         typed_lead, typed_value, with_comment)
-from .yamlscanflow import flow_comment_issue
+from .yamlscanflow import comment_brackets, flow_comment_issue
 
 
 UNREADABLE = ("the YAML cannot be read here",
@@ -74,7 +74,8 @@ def explain_unclosed(lines: Lines, open_at: int, words: str, closed_at: int | No
         fixed = typed[:last] + closer + typed[last + 1:]
         return Issue(line, column, f'{message}: the "{typed[last]}" at the end is {wrong} {words}',
                       paste_hint(f'type {closer} in place of the "{typed[last]}"', fixed.lstrip(" ")))
-    if comment and opener in "[{" and any(char in "]}" for char in typed[end:]):
+    if comment and opener in "[{" and any(char in "]}" for char in typed[end:]) and not comment_brackets(
+            typed[typed.index("#", end):]):
         # "add the closing ]" before this "#" would, typed, check clean and drop the text after it.
         hashed = flow_comment_issue(line, typed, typed.index("#", end), column, 0)
         if hashed is not None:

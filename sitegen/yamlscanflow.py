@@ -152,7 +152,7 @@ def flow_comment_issue(number: int, line: str, at: int, start: int, depth: int) 
     """
     rest = line[at:]
     marks = [char for char in rest if char in "]},"]
-    if not marks or (set(marks) == {","} and line[at + 1:at + 2] in ("", " ", "\t", "#")):
+    if not marks or (set(marks) == {","} and line[at + 1:at + 2] in ("", " ", "\t", "#")) or comment_brackets(rest):
         return None
     fixed, items = _quote_hash_items(line, start, depth)
     if fixed is None:
@@ -164,6 +164,24 @@ def flow_comment_issue(number: int, line: str, at: int, start: int, depth: int) 
                               f'included, is not read: "{clip(rest.rstrip(), 40)}"',
                   paste_hint(how, fixed.strip(), f': type {kept[0]} before "{clip(items[0], 40)}" and another '
                                                  "after it"))
+
+
+def comment_brackets(comment: str) -> bool:
+    """True when the brackets of ``comment`` (the text from a "#" to the end of its line) are its own: some,
+    each closed in it after it opens (``# 标签 tags, e.g. [大调研, 补短板]``, as `sitegen new` writes).
+
+    A "]" of such a comment closes no list before the "#": the list there was left open (``tags: [大调研, 民生
+    # 标签 …``, its "]" forgotten), and the fix is to close it before the comment, not to quote the item.
+    """
+    depth, seen = 0, False
+    for char in comment:
+        if char in "[{":
+            depth, seen = depth + 1, True
+        elif char in "]}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return seen and depth == 0
 
 
 def _quote_hash_items(line: str, start: int, depth: int) -> tuple[str | None, list[str]]:

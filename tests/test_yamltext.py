@@ -1383,12 +1383,19 @@ def test_case_21_unclosed_bracket_names_line_4(cases_dir: Path) -> None:
     ("tags: [大调研, 补短板   # 标签 tags\n", "add the closing ] at the end of the value: tags: [大调研, 补短板]   # 标签 tags"),
     ('title: "示例访谈   # 标题 title\n', 'add the closing " at the end of the value: title: "示例访谈"   # 标题 title'),
     ("tags: [大调研, 补短板#2\n", "add the closing ] at the end of the value: tags: [大调研, 补短板#2]"),
+    # The comment sitegen new writes holds brackets of its own: the "]" forgotten after 民生 was taken for one the
+    # comment swallowed, and the item "民生   # 标签 …" was offered in quotes, which typed was refused again.
+    ("tags: [大调研, 民生   # 标签 tags, e.g. [大调研, 补短板]\n",
+     "add the closing ] at the end of the value: tags: [大调研, 民生]   # 标签 tags, e.g. [大调研, 补短板]"),
+    ("unit: {name: 白鹤镇   # 单位 unit, e.g. {name: 白鹤镇}\n",
+     "add the closing } at the end of the value: unit: {name: 白鹤镇}   # 单位 unit, e.g. {name: 白鹤镇}"),
 ])
 def test_the_closer_of_an_unclosed_bracket_or_quote_goes_before_the_lines_comment(text: str, hint: str) -> None:
     # Files from sitegen new carry a comment on every line: a closer added after it would be
     # part of the comment, and the line as broken as before.
     _, report = load(text)
     assert [problem.hint for problem in report.problems] == [hint]
+    assert ok(hint.partition("at the end of the value: ")[2] + "\n").value  # the line offered reads clean
 
 
 def test_an_unclosed_bracket_with_a_hash_before_its_closer_is_not_told_to_add_one_after_the_hash() -> None:
@@ -3273,9 +3280,13 @@ def test_a_line_the_scan_mends_lets_the_rest_be_read_and_told_in_the_same_run() 
     assert partial.positions[("b",)] == (2, 4)
     # Mended as told, the other error is told as before, word for word.
     assert shown(load("a: 1\nb: 2\nb: 3\n")[1]) == expected[1:]
-    # Text the mended line would still not let YAML read is told once it is mended, as before.
+    # Text the mended line would still not let YAML read, on another line, is told in the same run too, in the
+    # words of the text as mended (it was told once the colon was mended, a second run).
     data, report = load("a：1\nb: [2\n")
-    assert data is None and shown(report) == expected[:1]
+    assert data is None and shown(report) == [
+        expected[0], 'data/x.yaml:2:4: error: the "[" opened here is never closed with "]" (YAML parser: while '
+                     "parsing a flow sequence: did not find expected ',' or ']')\n"
+                     "  hint: add the closing ] at the end of the value: b: [2]"]
 
 
 @pytest.mark.parametrize("line", ["summary: - 镇里补短板", "title: - 白鹤  # 副标题", "    note: - 文章未给出期限"])
