@@ -39,7 +39,8 @@ from .yamlscancomments import (HASH_TEXT, NOTE_LIKE, check_comment, check_commen
                                check_note_in_block, check_text_cut, check_wide_comment)
 from .yamlscanflow import scan_flow
 from .yamlscanindent import LIST_DASHES, check_indent, check_kept_indent
-from .yamlscankeys import WIDE_LETTERS, check_key_typing, full_width_line, keeping_indent, scan_gap
+from .yamlscankeys import (WIDE_LETTERS, ascii_key_colon_mended, check_key_typing, full_width_line, keeping_indent,
+                           scan_gap)
 
 
 _BAD_CHAR = compile_later(f"[{BAD_CHARS}]")
@@ -335,7 +336,8 @@ def _check_list_dash(scan: Scan, number: int, line: str, pos: int) -> tuple[int,
     start = pos + 1 + len(line[pos + 1:]) - len(line[pos + 1:].lstrip(GAP))
     if line[:pos].strip(" ") == "":  # the line to type shows no indent: say to keep it
         how = keeping_indent(how, line[:pos])[0]
-    scan.issues.append(Issue(number, pos, message, paste_hint(how, "- " + line[start:].rstrip())))
+    # A full-width colon after the key is told on its own: the line to type mends it too, or typed, it is refused.
+    scan.issues.append(Issue(number, pos, message, paste_hint(how, "- " + ascii_key_colon_mended(line[start:].rstrip()))))
     return pos, start, True
 
 

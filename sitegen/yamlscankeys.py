@@ -301,7 +301,27 @@ def keeping_indent(how: str, before: str) -> tuple[str, str]:
     if spaces:
         keep = ", keeping the space before it" if spaces == 1 else f", keeping the {spaces} spaces before it"
         how = f"{how[:-3]}{keep}, as" if how.endswith(" as") else how + keep  # "type the line as: …"
-    return how, before[spaces:]
+    lead = before[spaces:]
+    if lead and lead[0] in ODD_DASHES and not lead[1:].strip(" \u3000"):
+        # "－ as_of：…": the dash is told on its own; the line to type mends it too, or typed, it is refused again.
+        lead = "- "
+    return how, lead
+
+
+ODD_DASHES = "－—–−"
+"""Dashes typed where a list item's "-" goes (full-width, long, en dash, minus), as `sitegen.yamlscan` tells them."""
+
+
+def ascii_key_colon_mended(text: str) -> str:
+    """``text`` (a line's text after its "- ") with the full-width colon after an English key made ``: ``
+    (``as_of：2018-05-31`` → ``as_of: 2018-05-31``), as `_odd_colon` tells it; else ``text`` as it is. A key in
+    Chinese is left alone: ``走访：了解情况`` may be an item's text."""
+    found = _WIDE_COLON_AFTER_KEY.match(text)
+    return f"{found.group(1)}: {text[found.end():]}" if found else text
+
+
+_WIDE_COLON_AFTER_KEY = compile_later(r"([A-Za-z_][A-Za-z0-9_]*)[ \u3000]*：[ \u3000]*")
+"""An English key and a full-width colon (全角冒号) with any spaces around it (`ascii_key_colon_mended`)."""
 
 
 def _mended(how: str, key: str, typed: str, before: str = "") -> str:

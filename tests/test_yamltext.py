@@ -3366,3 +3366,39 @@ def test_a_colon_in_the_last_line_of_a_text_going_on_is_told_at_it_however_many_
     assert (problem.line, problem.column) == (2 + going_on, 7)
     assert problem.hint == "type the colon in full width (全角), as Chinese text does: 联系方式：5923"
     assert ok(text.replace("联系方式: 5923", "联系方式：5923")).value["summary"].endswith("联系方式：5923")
+
+
+@pytest.mark.parametrize("dash", ["－", "—", "–", "−"])
+def test_two_slips_on_one_line_each_get_a_hint_whose_line_mends_both(dash: str) -> None:
+    # "－ as_of：2018-05-31": the dash's hint kept the full-width colon, the colon's hint kept the dash; each line,
+    # typed as offered, was refused again for the other slip.
+    for indent in ("", "  "):
+        text = f"tallies:\n{indent}{dash} as_of：2018-05-31\n{indent}  collected: 10\n"
+        _, report = load(text)
+        assert len(report.problems) == 2
+        assert [problem.hint.endswith("before it: - as_of: 2018-05-31" if indent else ": - as_of: 2018-05-31")
+                for problem in report.problems] == [True, True]
+        mended = text.replace(f"{dash} as_of：", "- as_of: ")
+        assert ok(mended).value == {"tallies": [{"as_of": "2018-05-31", "collected": "10"}]}
+    # A line with no dash keeps none; text in Chinese after a dash is not made a field.
+    _, report = load("tallies:\n  - as_of: 2018-05-31\n    collected：10\n")
+    assert [problem.hint for problem in report.problems] == [
+        "type an English colon followed by a space, keeping the 4 spaces before it: collected: 10"]
+    _, report = load(f"actions:\n  {dash} 走访：了解情况\n")
+    assert [problem.hint.endswith("- 走访：了解情况") for problem in report.problems] == [True]
+
+
+def test_a_parse_error_on_another_line_than_the_scan_s_errors_is_told_in_the_same_run() -> None:
+    # "draft：false" was told alone; the title's ": " came at the next save, once draft: was mended.
+    text = "title: 练塘镇: 大调研微访谈\ndraft：false\ndate: 2018-05-01\n"
+    data, report = load(text, "content/interviews/x.md", first_line=2)
+    assert data is None
+    assert shown(report) == [
+        'content/interviews/x.md:2:11: error: the value contains ": " (YAML parser: mapping values are not allowed '
+        'in this context)\n  hint: wrap the whole value in quotes: title: "练塘镇: 大调研微访谈"',
+        'content/interviews/x.md:3:6: error: "draft：" uses a full-width colon (全角冒号 ：)\n'
+        "  hint: type an English colon followed by a space: draft: false"]
+    assert ok('title: "练塘镇: 大调研微访谈"\ndraft: false\ndate: 2018-05-01\n').value["title"] == "练塘镇: 大调研微访谈"
+    # A parse error at the line the scan mends is the scan's alone: told as one thing to type on that line.
+    _, report = load("draft：false: x\n")
+    assert [problem.line for problem in report.problems] == [1]
