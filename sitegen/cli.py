@@ -463,6 +463,7 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], None]]:
 def run_check(args: argparse.Namespace) -> int:
     """Run ``sitegen check``; returns the exit code."""
     from .build import BuildOptions, check
+    from .config import CONFIG_FILE
 
     result = check(BuildOptions(root=args.site, process_ends=args.process_ends))
     failed = any(p.severity == "error" for p in result.problems) or (args.strict and result.problems)
@@ -472,8 +473,9 @@ def run_check(args: argparse.Namespace) -> int:
     _print_problems(result.problems)
     _print_unpublished([d.path for d in result.drafts], _publish_times(result.scheduled))
     # Links are checked on the site graph, which an error stops: without this, "0 warning(s)" after an error
-    # reads as "no broken link", and the warnings come one run later.
-    later = "" if result.whole else "; links are checked once the errors are mended (改正错误后再检查链接)"
+    # reads as "no broken link", and the warnings come one run later. A folder with no site.yaml is no site at all.
+    later = ("" if result.whole or not (args.site / CONFIG_FILE).is_file()
+             else "; links are checked once the errors are mended (改正错误后再检查链接)")
     print(f"checked: {_summary(result.problems)}{later}", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
 

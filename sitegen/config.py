@@ -869,7 +869,7 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         raise SiteError(report.problems)
     if not (root / CONFIG_FILE).is_file():
         above = next((folder for folder in root.absolute().parents if (folder / CONFIG_FILE).is_file()), None)
-        report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root}",
+        report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root.absolute()}",
                      f"this folder is inside the site folder {above}: run sitegen there, or pass --site {command_word(str(above))}"
                      if above is not None else
                      "run sitegen in a site folder, pass --site DIR, or create one with: sitegen init DIR")
