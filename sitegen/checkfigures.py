@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Collection, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from pydantic_core import PydanticCustomError
 
@@ -308,7 +308,14 @@ def _restated_slips(texts: Sequence[Sequence[TextFigure]],
     return slips
 
 
-def check_tally_arithmetic(unit: Sourced[Unit], report: Report, content: Content | None = None) -> None:
+LastBuilt = Callable[[], tuple[str, Mapping[tuple[str, str], Mapping[str, object]]]]
+"""What the last build into the published output folder published of the tallies, read when first asked for:
+``(that folder as the editor knows it, {(unit id, as_of): {figure: value}})`` (`sitegen.checkcorrections.
+PublishedTallies`)."""
+
+
+def check_tally_arithmetic(unit: Sourced[Unit], report: Report, content: Content | None = None,
+                           last_built: LastBuilt | None = None) -> None:
     """Error when escalated + resolved + in progress ≠ collected, showing the sums.
 
     Every issue list collected is in exactly one of the three states, so the
@@ -321,13 +328,39 @@ def check_tally_arithmetic(unit: Sourced[Unit], report: Report, content: Content
     text of each page of the unit in ``content``): then it is at that figure,
     and the hint gives the figure to write. At ``collected``, an editor
     "corrected" 收集 296 to the sum of a mistyped 办理中 51, and the pages' 296
-    and 50, both right, were then told to be the slips.
+    and 50, both right, were then told to be the slips. The tally as the last build published it
+    (``last_built``), when it added up, counts as one more text: a published tally whose one figure was
+    changed and no longer adds up is told at that figure, with the value the site showed.
     """
     tallies = list(enumerate(unit.record.tallies))
     if all(tally.escalated + tally.resolved + tally.in_progress == tally.collected for _, tally in tallies):
         return  # the texts are read only for a tally that does not add up
     told = _figures_told(unit, content)
+    if last_built is not None:
+        told = _with_last_built(unit, told, *last_built())
     tally_arithmetic(unit.path, unit.yaml, tallies, report, told)
+
+
+def _with_last_built(unit: Sourced[Unit], told: Mapping[date, Sequence[tuple[TextFigure, str]]], folder: str,
+                     rows: Mapping[tuple[str, str], Mapping[str, object]]) -> dict[date, list[tuple[TextFigure, str]]]:
+    """``told`` (`_figures_told`) with, for each tally of ``unit`` the last build published (``rows``, from its
+    output ``folder``) adding up, each of its four figures that differs now, said by "the site as last built into
+    output/". In_progress 26 typed as 25 after a build was told at collected, with no figure to write."""
+    merged = {day: list(figures) for day, figures in told.items()}
+    for tally in unit.record.tallies:
+        before = rows.get((unit.record.id, tally.as_of.isoformat()))
+        shown = [before.get(name) for name in TALLY_SUM] if before is not None else []
+        if not shown or not all(isinstance(value, int) for value in shown):
+            continue
+        collected, escalated, resolved, in_progress = shown
+        if escalated + resolved + in_progress != collected:
+            continue  # a tally published not adding up is no measure
+        for name, value in zip(TALLY_SUM, shown):
+            if value != getattr(tally, name):
+                merged.setdefault(tally.as_of, []).append(
+                    (TextFigure(name, value, str(value), tally.as_of, "", 0, 0),
+                     f"the site as last built into {folder}"))
+    return merged
 
 
 def tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report,

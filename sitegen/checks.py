@@ -126,7 +126,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     published_tallies = functools.lru_cache(maxsize=1)(published_tallies)
     held_back = functools.lru_cache(maxsize=1)(held_back)
     for unit in content.units.values():
-        check_tally_arithmetic(unit, report, content)
+        check_tally_arithmetic(unit, report, content, lambda: (published_tallies().folder, published_tallies().rows))
         told = check_tally_notes(unit, report, filed.get(unit.record.id, ()))  # a tally ten times its note's, told once
         check_empty_tallies(unit, report)
         check_repeated_tallies(unit, report)

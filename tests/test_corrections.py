@@ -175,3 +175,24 @@ def test_published_tallies_are_read_from_the_open_data_and_nothing_else(tmp_path
     row = {"unit_id": "baihe", "as_of": "2018-04-26", "collected": 296}
     data.joinpath("tallies.json").write_text(json.dumps([row, {"as_of": "2018-04-27"}]), encoding="utf-8")
     assert read_published_tallies(tmp_path) == {("baihe", "2018-04-26"): row}
+
+
+def test_a_published_figure_changed_so_the_tally_no_longer_adds_up_is_told_at_that_figure(tmp_path: Path) -> None:
+    # in_progress 15 typed as 26 after a build: the error stood at collected with only "check the four figures",
+    # though the site as last built showed which figure changed and what it was.
+    root = write_site(tmp_path, {UNIT_PATH: unit()})
+    published(root)
+    root.joinpath(UNIT_PATH).write_text(unit(in_progress=26), encoding="utf-8")
+    assert problems(root) == [
+        f"{UNIT_PATH}:8:18: error: tally of 2018-04-26 does not add up: escalated 40 + resolved 30 + in progress 26 "
+        "= 96, but collected is 85\n"
+        "  hint: in_progress: 26 is likely the one mistyped: the site as last built into output/ gives 15 for in "
+        "progress (办理中) that day, and with 15 the four add up; if the source document (原文) says 15 too, correct "
+        "it to in_progress: 15"]
+    # Never built: nothing to compare with, and no figure is one slip from the sum.
+    other = write_site(tmp_path / "fresh", {UNIT_PATH: unit(in_progress=26)})
+    assert [line.split("\n")[1] for line in problems(other)] == [
+        "  hint: check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集"]
+    # Changed with a second figure, as a correction is: the four still do not add up, and no one figure is told.
+    root.joinpath(UNIT_PATH).write_text(unit(collected=96, in_progress=27), encoding="utf-8")
+    assert [line.split("\n")[0].rpartition(": error: ")[0] for line in problems(root)] == [f"{UNIT_PATH}:5:16"]
