@@ -247,7 +247,7 @@ def typed_heading_id(text: str) -> re.Match[str] | None:
 LAYOUT_IDS = frozenset({
     "all-downloads-heading", "as-of", "batches", "browse-title", "cases-heading", "chart-heading", "collected",
     "columns-heading", "compare-caption", "compare-heading", "contact-heading", "done-heading", "downloads",
-    "downloads-heading", "escalated", "feeds", "feeds-heading", "in-progress", "interviews-heading",
+    "downloads-heading", "escalated", "feeds", "feeds-heading", "figures-heading", "in-progress", "interviews-heading",
     "latest-heading", "license-heading", "limits-heading", "main", "milestones", "milestones-heading",
     "mode-heading", "notes-heading", "reading-mode", "reading-mode-label", "reading-mode-script", "related-heading",
     "resolved", "rules-heading", "search", "search-input", "search-status", "search-title", "standard-heading",

@@ -239,6 +239,21 @@ def test_a_word_of_a_tag_or_the_source_is_found_under_a_heading_of_its_own(serve
                                                       "/interviews/baihe-dadiaoyan-weifangtan/#notes-heading"]]]]
 
 
+def test_a_word_of_a_caption_below_the_text_leads_to_the_pictures(served_example: ServedSite, page_at: Any) -> None:
+    # The captions of the pictures under the text stand under their own heading, 图片, which had no id: Pagefind
+    # filed them under the last heading with one, and a search for 小果园 led to the section "政策要精准".
+    page = page_at(375)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    found = page.evaluate("""async (words) => {
+        const pagefind = await import("/pagefind/pagefind.js");
+        const pages = await Promise.all((await pagefind.search(words)).results.map((result) => result.data()));
+        return pages.map((data) => [data.url, data.sub_results.map((part) => [part.title, part.url])]);
+    }""", "小果园")
+    parts = dict(found)["/interviews/baihe-dadiaoyan-weifangtan/"]
+    assert ["图片", "/interviews/baihe-dadiaoyan-weifangtan/#figures-heading"] in parts, parts
+    assert [title for title, _ in parts if title == "政策要精准"] == []
+
+
 @pytest.mark.parametrize(("words", "first"), [("下载", "/about-data/"), ("无障碍", "/accessibility/"),
                                                ("CSV", "/about-data/")])
 def test_a_search_for_how_to_use_the_site_finds_the_page_that_says(served_example: ServedSite, page_at: Any,
