@@ -984,14 +984,26 @@ def _run_page_batch(batch: tuple[list[_PageJob], Path | None, int, dict[str, str
 def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, str]) -> _Page | None:
     """Read, validate and check a page's front matter; None after an error (reported)."""
     rel = job.path
-    data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line,
+    # partial: a slip YAML reads past once mended as told (a full-width colon) leaves the rest read, so the
+    # fields' own errors are told in this run too, as a unit file's are (status： then tags: [大调研，停车] took
+    # two runs).
+    read = Report()
+    data = load_yaml(job.front_matter, rel, read, first_line=job.front_matter_line,
                      elsewhere=fields_elsewhere(COLLECTIONS[job.collection]),
                      groups=group_fields(COLLECTIONS[job.collection]),
                      names=names_a_field(COLLECTIONS[job.collection]),
-                     values=values_meant(COLLECTIONS[job.collection]))
+                     values=values_meant(COLLECTIONS[job.collection]), partial=True)
+    report.extend(read.problems)
     names = COLLECTIONS[job.collection].model_fields
     closed_early = check_fields_below(job.front_matter, job.body, job.body_line, names, rel, report)
     pasted = check_pasted_front_matter(job.front_matter, job.body, job.body_line, names, rel, report)
+    if data is not None and read.has_errors() and not closed_early:
+        told = {problem.line for problem in read.errors}
+        fields = Report()
+        validate_record(COLLECTIONS[job.collection], data, rel, fields, folders=KINDS_ALIKE[job.collection])
+        report.extend([problem for problem in fields.problems if problem.severity == "error"
+                       and problem.line not in told])
+        return None
     if data is None or closed_early:  # fields typed below an early "---" are not to be told missing
         return None
     meta = validate_record(COLLECTIONS[job.collection], data, rel, report, folders=KINDS_ALIKE[job.collection])

@@ -4578,6 +4578,21 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
         "which an address cannot hold\n  hint: type it in half width (半角): https://example.org/qingpu/"]
 
 
+def test_a_page_s_field_errors_are_told_beside_a_yaml_slip_read_past_as_its_hint_mends_it(tmp_path: Path) -> None:
+    # "draft：false" was told alone; the tags typed with a full-width comma came at the next run, once it was mended.
+    page = interview(extra="draft：false\ntags: [大调研，停车]\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": page})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:9:6: error: "draft：" uses a full-width colon (全角冒号 ：)\n'
+        "  hint: type an English colon followed by a space: draft: false",
+        'content/interviews/a.md:10:7: error: tags: the tag "大调研，停车" has a full-width comma (，) or 顿号 (、) in it, '
+        "so it is one tag\n  hint: write the tags separated by English commas: tags: [大调研, 停车]; if \"大调研，停车\" "
+        "is one tag, put it in quotes: \"大调研，停车\""]
+    # Both mended as told: the page reads clean.
+    page = interview(extra="draft: false\ntags: [大调研, 停车]\n")
+    assert found(write_site(tmp_path / "mended", {"content/interviews/a.md": page})) == []
+
+
 def test_a_date_whose_day_was_not_typed_to_its_end_is_warned_with_both_readings(tmp_path: Path) -> None:
     # as_of: 2018-06-3, saved while typing 2018-06-30, was published as 2018-06-03 without a word.
     unit = UNIT.replace("as_of: 2018-04-26", "as_of: 2018-04-2")
