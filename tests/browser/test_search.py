@@ -222,17 +222,22 @@ def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: S
     assert [text for text in excerpts if text.lstrip("…")[:1] in "。！？；，、："] == []
 
 
+def _sub_results(served: ServedSite, page: Any, words: str) -> list[list[Any]]:
+    """What Pagefind's own API finds for ``words`` on the served site's search page: ``[[page address,
+    [[sub-result title, its address], …]], …]``, in the order found."""
+    page.goto(served.address("/search/"), wait_until="load")
+    return page.evaluate("""async (words) => {
+        const pagefind = await import("/pagefind/pagefind.js");
+        const pages = await Promise.all((await pagefind.search(words)).results.map((result) => result.data()));
+        return pages.map((data) => [data.url, data.sub_results.map((part) => [part.title, part.url])]);
+    }""", words)
+
+
 def test_a_word_of_a_tag_or_the_source_is_found_under_a_heading_of_its_own(served_example: ServedSite,
                                                                             page_at: Any) -> None:
     # The source and the tags follow the figures box, whose heading was the last before them: a search for a
     # tag's word (补短板) listed "白鹤镇调研数据" and led to the figures, which hold none of the words typed.
-    page = page_at(375)
-    page.goto(served_example.address("/search/"), wait_until="load")
-    found = page.evaluate("""async (words) => {
-        const pagefind = await import("/pagefind/pagefind.js");
-        const pages = await Promise.all((await pagefind.search(words)).results.map((result) => result.data()));
-        return pages.map((data) => [data.url, data.sub_results.map((part) => [part.title, part.url])]);
-    }""", "补短板")
+    found = _sub_results(served_example, page_at(375), "补短板")
     assert sorted(found) == [
         ["/cases/baihe-sige-zui/", [["来源和标签", "/cases/baihe-sige-zui/#notes-heading"]]],
         ["/interviews/baihe-dadiaoyan-weifangtan/", [["来源和标签",
@@ -242,14 +247,7 @@ def test_a_word_of_a_tag_or_the_source_is_found_under_a_heading_of_its_own(serve
 def test_a_word_of_a_caption_below_the_text_leads_to_the_pictures(served_example: ServedSite, page_at: Any) -> None:
     # The captions of the pictures under the text stand under their own heading, 图片, which had no id: Pagefind
     # filed them under the last heading with one, and a search for 小果园 led to the section "政策要精准".
-    page = page_at(375)
-    page.goto(served_example.address("/search/"), wait_until="load")
-    found = page.evaluate("""async (words) => {
-        const pagefind = await import("/pagefind/pagefind.js");
-        const pages = await Promise.all((await pagefind.search(words)).results.map((result) => result.data()));
-        return pages.map((data) => [data.url, data.sub_results.map((part) => [part.title, part.url])]);
-    }""", "小果园")
-    parts = dict(found)["/interviews/baihe-dadiaoyan-weifangtan/"]
+    parts = dict(_sub_results(served_example, page_at(375), "小果园"))["/interviews/baihe-dadiaoyan-weifangtan/"]
     assert ["图片", "/interviews/baihe-dadiaoyan-weifangtan/#figures-heading"] in parts, parts
     assert [title for title, _ in parts if title == "政策要精准"] == []
 
