@@ -216,7 +216,10 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
     * a no-break space (U+00A0, 不间断空格) pasted from Word or a web page
       beside Chinese text in any other text (a summary, a caption: `_no_break_gaps`),
       which the page shows as a gap, as a page's text is told
-      (`sitegen.markupcheckchars.no_break_space_problems`).
+      (`sitegen.markupcheckchars.no_break_space_problems`);
+    * a date whose month is typed with its 0 and whose day is one digit
+      (``2018-06-3``, `_DAY_CUT_SHORT`): read as the 3rd, it may be a date
+      saved before it was typed to its end (2018-06-30).
 
     Takes the file's path, its YAML as read and where it is published, and
     the YAML as typed with its first file line (for the column of lost

@@ -337,7 +337,8 @@ def _check_list_dash(scan: Scan, number: int, line: str, pos: int) -> tuple[int,
     if line[:pos].strip(" ") == "":  # the line to type shows no indent: say to keep it
         how = keeping_indent(how, line[:pos])[0]
     # A full-width colon after the key is told on its own: the line to type mends it too, or typed, it is refused.
-    scan.issues.append(Issue(number, pos, message, paste_hint(how, "- " + ascii_key_colon_mended(line[start:].rstrip()))))
+    typed = "- " + ascii_key_colon_mended(line[start:].rstrip())
+    scan.issues.append(Issue(number, pos, message, paste_hint(how, typed)))
     return pos, start, True
 
 
