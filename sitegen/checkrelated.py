@@ -14,7 +14,7 @@ from typing import Sequence
 from .checkdates import misdated_tally, MisdatedTally
 from .errors import Report
 from .load import Document, Sourced
-from .models import Unit, date_numbers, date_refusal, publish_time_text, swapped_years
+from .models import DAY_CUT_SHORT, Unit, date_numbers, date_refusal, publish_time_text, swapped_years
 
 
 def check_related_tally(document: Document, related: date | str, unit: Sourced[Unit] | None,
@@ -52,7 +52,9 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
                                    if today is None or tally.as_of <= today], tallies, {related: document.path}, today)
         slipped = None if misdated is not None and misdated.meant == related else \
             _slipped_tally(unit.record, related, document.meta.date.date(), today)
-        hint = (_slipped_tally_hint(unit, slipped, related, document.meta.date.date(), today) if slipped is not None
+        cut = _cut_short_tally(unit, related)
+        hint = (_cut_short_hint(unit, cut, related) if cut is not None
+                else _slipped_tally_hint(unit, slipped, related, document.meta.date.date(), today) if slipped is not None
                 else _related_tally_hint(unit, (related.year, related.month, related.day), today,
                                          misdated if misdated is not None and misdated.meant == related else None,
                                          document.meta.date.date(), related))
@@ -63,6 +65,40 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
                      f"unit {unit.record.id} has no tally of {related.isoformat()}", hint)
     elif unit is not None and related > document.meta.date.date() and not document.meta.draft:
         _later_tally(document, related, unit, report)
+
+
+def _cut_short_tally(unit: Sourced[Unit], related: date) -> int | None:
+    """The index of ``unit``'s tally whose ``as_of`` is typed with its day cut short (`DAY_CUT_SHORT`:
+    ``2018-04-2``, read as the 2nd) where ``related`` completes it (2018-04-26), or None. Its file warns of
+    the date already; the related_tally that cites the date in full is right, and is not to be offered the
+    cut one."""
+    if not _tallies_typed(unit):
+        return None
+    for index, item in enumerate(unit.yaml.value["tallies"]):
+        typed = item.get("as_of")
+        cut = DAY_CUT_SHORT.fullmatch(typed.strip()) if isinstance(typed, str) else None
+        if cut is not None and (int(cut.group(1)), int(cut.group(3))) == (related.year, related.month) \
+                and str(related.day).startswith(cut.group(4)) and related.day >= 10:
+            return index
+    return None
+
+
+def _tallies_typed(unit: Sourced[Unit]) -> bool:
+    """Whether ``unit``'s YAML holds its tallies as a list of mappings, as its record was read from."""
+    value = unit.yaml.value
+    tallies = value.get("tallies") if isinstance(value, dict) else None
+    return isinstance(tallies, list) and len(tallies) == len(unit.record.tallies) and all(
+        isinstance(item, dict) for item in tallies)
+
+
+def _cut_short_hint(unit: Sourced[Unit], index: int, related: date) -> str:
+    """The hint at a ``related_tally`` that completes the cut-short ``as_of`` of ``unit``'s tally at ``index``
+    (`_cut_short_tally`): complete it in the unit file, at its line and column, and this line may stay."""
+    line, column = unit.yaml.locate(("tallies", index, "as_of"))
+    typed = str(unit.yaml.value["tallies"][index]["as_of"]).strip()
+    return (f"unit {unit.record.id}'s tally is dated {typed} ({unit.path}:{line}:{column}), read as "
+            f"{unit.record.tallies[index].as_of.isoformat()}: if it is {related.isoformat()} not typed to its end, "
+            f"complete it there (as_of: {related.isoformat()}), and this line may stay as it is")
 
 
 def _unit_meant_hint(document: Document, unit: Sourced[Unit], other: Sourced[Unit], related: date) -> str:

@@ -195,6 +195,12 @@ _WORD_CHARACTER = compile_later(r"[^\W_]")
 """A letter or digit of any script: a value without one is signs alone."""
 
 
+DAY_CUT_SHORT = compile_later(r"(\d{4})([-/.])(0[1-9]|1[0-2])\2([1-9])((?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)")
+"""A date whose month is typed with its leading zero and whose day is one digit (``2018-06-3``, also with a
+time; groups: year, sign, month, day, time): read as the 3rd, though most likely typed only part of the way
+(2018-06-30), as a date saved while it was typed (`sitegen.validation.typed_value_warnings` warns of it)."""
+
+
 def parse_date(value: Any) -> date:
     """Turn an editor's date into a `datetime.date`.
 

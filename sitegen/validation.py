@@ -29,12 +29,12 @@ from pydantic_core import PydanticCustomError
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, and_joined,
                      lost_characters_message, paste_hint, space_name)
 from .lazyre import compile_later
-from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE,
-                     QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE,
-                     DateRange, Image, NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, choice_value,
-                     clip, date_letters, date_range, date_with_words, is_stand_in, kind_of, named_address, numbered_items,
-                     parse_count, parse_date, parse_tags, short_year_dates, snake_case, texts_in,
-                     whole_number_meant)
+from .models import (CHOICE_LABELS, DAY_CUT_SHORT, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT,
+                     NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM,
+                     WORD_LIST_FIELDS, YEAR_TO_WRITE, DateRange, Image, NoteFigure, Person, Series, SourceAttribution,
+                     Unit, choice_meant, choice_value, clip, date_letters, date_range, date_with_words, is_stand_in,
+                     kind_of, named_address, numbered_items, parse_count, parse_date, parse_tags, short_year_dates,
+                     snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .textfields import report_fields_in_texts
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
@@ -218,7 +218,7 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
       which the page shows as a gap, as a page's text is told
       (`sitegen.markupcheckchars.no_break_space_problems`);
     * a date whose month is typed with its 0 and whose day is one digit
-      (``2018-06-3``, `_DAY_CUT_SHORT`): read as the 3rd, it may be a date
+      (``2018-06-3``, `sitegen.models.DAY_CUT_SHORT`): read as the 3rd, it may be a date
       saved before it was typed to its end (2018-06-30).
 
     Takes the file's path, its YAML as read and where it is published, and
@@ -253,19 +253,14 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
             found.append(_odd_space_warning(path, data, place, value, runs, shown, text, first_line))
         elif "\u00a0" in value and not _names_or_words(place, lists) and (gaps := _no_break_gaps(value)):
             found.append(_no_break_warning(path, data, place, value, gaps, published_on, text, first_line))
-        if (cut := _DAY_CUT_SHORT.fullmatch(value.strip())) is not None:
+        if (cut := DAY_CUT_SHORT.fullmatch(value.strip())) is not None:
             found.append(_day_cut_short_warning(path, data, place, cut, published_on))
     return sorted(found, key=Problem.sort_key)
 
 
-_DAY_CUT_SHORT = compile_later(r"(\d{4})([-/.])(0[1-9]|1[0-2])\2([1-9])((?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)")
-"""A date whose month is typed with its leading zero and whose day is one digit (``2018-06-3``, also with a
-time): most likely typed only part of the way (2018-06-30), as a date saved while it was typed."""
-
-
 def _day_cut_short_warning(path: str, data: YamlData, place: tuple[str | int, ...], cut: re.Match[str],
                            published_on: str) -> Problem:
-    """The warning at a date `_DAY_CUT_SHORT` matched (``2018-06-3``): it is read as the day typed (the 3rd),
+    """The warning at a date `sitegen.models.DAY_CUT_SHORT` matched (``2018-06-3``): it is read as the day typed (the 3rd),
     which may be a date not typed to its end; the hint gives it written in full both ways."""
     year, sign, month, day, clock = cut.groups()
     line, column = data.locate(place)

@@ -4607,6 +4607,13 @@ def test_a_date_whose_day_was_not_typed_to_its_end_is_warned_with_both_readings(
         "(04) and the day in one (2), so it is read as 2018-04-02, and the unit's page shows that day: was the day "
         "typed to its end?\n  hint: if the day is 2 (2日), write 2018-04-02, as the month is written; if it was not "
         "typed in full (e.g. 2018-04-20), complete it"]
+    # A case study citing the date in full was offered the cut one ("did you mean 2018-04-02?"), the wrong way round.
+    case = CASE.replace("date:", "related_tally: 2018-04-26\ndate:")
+    root = write_site(tmp_path / "cited", {UNIT_PATH: unit, "content/cases/caomei.md": case})
+    assert [p.format() for p in found(root) if p.severity == "error"] == [
+        "content/cases/caomei.md:7:16: error: unit baihe has no tally of 2018-04-26\n"
+        "  hint: unit baihe's tally is dated 2018-04-2 (content/units/baihe.yaml:5:12), read as 2018-04-02: if it is "
+        "2018-04-26 not typed to its end, complete it there (as_of: 2018-04-26), and this line may stay as it is"]
     # Written alike, month and day, either way: no warning.
     for typed in ("2018-4-2", "2018-04-02", "2018/4/2", "2018-04-12", "2018年4月2日"):
         root = write_site(tmp_path / str(len(typed)) / typed.replace("/", "_"), {
