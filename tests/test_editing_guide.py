@@ -361,6 +361,7 @@ SLIPS: dict[str, Callable[[Path], None]] = {
     "without square brackets": _edit(INTERVIEW, "tags: [大调研, 补短板, 草莓产业, 民生]", "tags: 大调研, 补短板, 草莓产业, 民生"),
     "typed with full-width or long dashes": _edit(INTERVIEW, "---\n\n大调研开展以来", "———\n\n大调研开展以来"),
     "does not exist": _edit(UNIT, "as_of: 2018-04-26", "as_of: 2018-4-31"),
+    "was the day typed to its end?": _edit(UNIT, "as_of: 2018-04-26", "as_of: 2018-04-2"),
     "does not add up": _edit(UNIT, "in_progress: 50", "in_progress: 51"),
     "write the id, not the name": _edit(INTERVIEW, "unit: baihe", "unit: 白鹤镇"),
     'has no "##" before it': _edit(INTERVIEW, "## 调研中发现了哪些典型问题？", "一、调研中发现了哪些典型问题？"),
