@@ -1069,11 +1069,14 @@ def test_a_warning_given_once_stays_listed_with_its_time_until_its_file_is_saved
 
 
 CASE = "content/cases/baihe-sige-zui.md"
+# The case study is the example's one page tagged 环境整治: its tag's page goes with it, and is named.
 GONE = (CASE, "this file is gone since the last build, so its page &quot;白鹤镇补齐“四个最”民生短板&quot; at "
-              "/cases/baihe-sige-zui/ is no longer published: links to it will get 404 (page not found)")
+              "/cases/baihe-sige-zui/ is no longer published, nor is the page of its tag 环境整治 "
+              "(/tags/huan-jing-zheng-zhi/), on no page now: links to them will get 404 (page not found)")
 RENAMED_GONE = ("content/cases/sige.md", "this file is gone (the last build published it under its old name "
                 f"{CASE}), so its page &quot;白鹤镇补齐“四个最”民生短板&quot; at /cases/baihe-sige-zui/ is no longer "
-                "published: links to it will get 404 (page not found)")
+                "published, nor is the page of its tag 环境整治 (/tags/huan-jing-zheng-zhi/), on no page now: links "
+                "to them will get 404 (page not found)")
 
 
 def test_a_gone_file_s_warning_goes_once_another_file_keeps_its_address_or_the_file_comes_back(
