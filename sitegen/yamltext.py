@@ -436,8 +436,7 @@ def _parse_scanned(lines: Lines, scan: Scan, first_line: int, elsewhere: Elsewhe
     except yaml.YAMLError as exc:
         if errors:
             # A parse error on a line the scan's errors did not mend is there as typed, and would be the next
-            # build's error once they are: told now (a role without its colon, then a summary's quote left open,
-            # took two runs). One at a mended line is told once the line is mended, in the words of the text then.
+            # build's error once they are: told now (draft：false, then a title holding ": ", took two runs). One at a mended line is told once the line is mended, in the words of the text then.
             # The quotes and brackets left open are found in the text as mended, where the error's place is.
             mended_lines = {issue.line for issue in errors}
             told, _ = parse_errors(exc, lines, prescan(lines, groups).unclosed_before(), groups, first_line)
