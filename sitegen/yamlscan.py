@@ -39,8 +39,8 @@ from .yamlscancomments import (HASH_TEXT, NOTE_LIKE, check_comment, check_commen
                                check_note_in_block, check_text_cut, check_wide_comment)
 from .yamlscanflow import scan_flow
 from .yamlscanindent import LIST_DASHES, check_indent, check_kept_indent
-from .yamlscankeys import (WIDE_LETTERS, ascii_key_colon_mended, check_key_typing, full_width_line, keeping_indent,
-                           scan_gap)
+from .yamlscankeys import (ODD_DASH_NAMES, WIDE_LETTERS, ascii_key_colon_mended, check_key_typing, full_width_line,
+                           keeping_indent, scan_gap)
 
 
 _BAD_CHAR = compile_later(f"[{BAD_CHARS}]")
@@ -281,8 +281,6 @@ def _scan_line_content(scan: Scan, number: int, line: str, pos: int) -> None:
 
 
 _NUMBER = compile_later(r"-[0-9]+(?:\.[0-9]+)?%?")
-_DASH_NAMES = {"－": "a full-width dash (全角)", "—": "a long dash (破折号)", "–": "an en dash",
-               "−": "a minus sign"}
 
 
 _BULLET_NAMES = {"•": "a bullet (项目符号)", "·": "a middle dot (间隔号)", "・": "a middle dot (中点)",
@@ -318,8 +316,8 @@ def _check_list_dash(scan: Scan, number: int, line: str, pos: int) -> tuple[int,
         if after in ("", "-") or after in GAP or _NUMBER.fullmatch(rest):
             return -1, pos, False
         message, how = 'a list item needs a space after "-" (列表项 "-" 后要有空格)', 'add a space after "-"'
-    elif char in _DASH_NAMES and after not in LIST_DASHES and rest.strip(LIST_DASHES):
-        message = f'"{char}" is {_DASH_NAMES[char]}; a list item starts with a half-width "-" (半角) and a space'
+    elif char in ODD_DASH_NAMES and after not in LIST_DASHES and rest.strip(LIST_DASHES):
+        message = f'"{char}" is {ODD_DASH_NAMES[char]}; a list item starts with a half-width "-" (半角) and a space'
         how = 'type a half-width "-" and a space'
     elif char == "*" and after and not _ALIAS_CHAR.match(after) and after != "*":
         # "* 走访…", a bullet as Word and Markdown type it: YAML reads "*" as an alias, and quoting it, as that

@@ -302,14 +302,15 @@ def keeping_indent(how: str, before: str) -> tuple[str, str]:
         keep = ", keeping the space before it" if spaces == 1 else f", keeping the {spaces} spaces before it"
         how = f"{how[:-3]}{keep}, as" if how.endswith(" as") else how + keep  # "type the line as: …"
     lead = before[spaces:]
-    if lead and lead[0] in ODD_DASHES and not lead[1:].strip(" \u3000"):
+    if lead and lead[0] in ODD_DASH_NAMES and not lead[1:].strip(" \u3000"):
         # "－ as_of：…": the dash is told on its own; the line to type mends it too, or typed, it is refused again.
         lead = "- "
     return how, lead
 
 
-ODD_DASHES = "－—–−"
-"""Dashes typed where a list item's "-" goes (full-width, long, en dash, minus), as `sitegen.yamlscan` tells them."""
+ODD_DASH_NAMES = {"－": "a full-width dash (全角)", "—": "a long dash (破折号)", "–": "an en dash",
+                  "−": "a minus sign"}
+"""Dashes typed where a list item's "-" goes, each as a message names it (`sitegen.yamlscan` tells them)."""
 
 
 def ascii_key_colon_mended(text: str) -> str:
