@@ -104,8 +104,11 @@ def table_cell_problems(source: str, lines: list[str], md: markdown.Markdown, pa
     in their cell) drops the cells of a row beyond the first row's count:
     ``| 是否满意 | 是|否 |`` under two columns published "是" and lost "否",
     unwarned. A ``---`` line with another count than the first row makes
-    the table text, pipes and all. Rows with fewer cells get empty ones:
-    nothing is lost, and nothing is said. Fenced code is left alone.
+    the table text, pipes and all. A row with fewer cells gets empty ones
+    at its end: nothing is lost, but in a table of figures a figure left
+    out reads as none, so it is told too, with the row that keeps the
+    empty cells on purpose (``| 招工 | 8 | |``, which is not told). Fenced
+    code is left alone.
     """
     processor = md.parser.blockprocessors["table"] if "table" in md.parser.blockprocessors else None
     if "|" not in source or processor is None:
@@ -150,6 +153,15 @@ def table_cell_problems(source: str, lines: list[str], md: markdown.Markdown, pa
                     f"first {count} and leaves out: {lost}",
                     'if a "|" belongs inside a cell, type it as \\|; for another column, add it to the first row '
                     "and a --- for it to the line under it"))
+            elif len(cells) < count and "｜" not in line:  # a full-width bar is told on its own, with its row
+                short = count - len(cells)
+                typed = line.strip(" ")
+                kept = (typed if typed.endswith("|") else typed + " |") + " |" * short
+                problems.append(Problem(
+                    path, first_line + index, 1, "warning",
+                    f"this row has {len(cells)} cell{'s' * (len(cells) > 1)} and the table's first row {count}, so "
+                    f"the page shows {'its last cell' if short == 1 else f'its last {short} cells'} empty (空白)",
+                    f"if a figure or word was left out, add it; if the cells are empty on purpose, write them: {kept}"))
     return problems
 
 
