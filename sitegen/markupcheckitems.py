@@ -30,7 +30,7 @@ from .yamltext import WIDE_SPACES, space_name
 # A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space), or
 # with a sign Markdown knows no bullet by: a full-width "－" (spaced or not, as "-" would be), a dash "—" or "–", a
 # dot "•", "·" or "・" or any other sign editors put before an item (●, ■, ★, ✓, ※, ＊...) right before the text,
-# or a number typed in Chinese style (1、 （1） (1) 1） 一、 （一） ① ⑴), right before the text or a space, TAB or
+# or a number typed in Chinese style (1、 （1） (1) 1） 1) 一、 （一） ① ⑴), right before the text or a space, TAB or
 # odd space before it (`_ITEM_GAP`: • 60份, •<TAB>第一项, 一、<TAB>全面启动, as Word and WPS paste a list):
 # Markdown reads no list from either, and the page runs the lines into one paragraph. A digit right after the dot
 # or a dash is a figure (1.5万元, 2018.5, -5元, －5元), not an item; so the text right after "1.", "-" or a dash
@@ -50,9 +50,9 @@ _ITEM_SIGN_NAMES = MappingProxyType({
     "►": "a pointer, 三角形", "➢": "an arrowhead, 箭头", "➤": "an arrowhead, 箭头", "✓": "a check mark, 对勾",
     "✔": "a check mark, 对勾", "√": "a check mark, 对勾", "※": "a reference mark, 米字符号",
     "＊": "a full-width asterisk, 全角星号", "￭": "a black square, 实心方块", "￮": "a white circle, 空心圆点"})
-# A number typed in Chinese style, each group named for how its value is read: "1、", "（1）", "(1)", "1）",
+# A number typed in Chinese style, each group named for how its value is read: "1、", "（1）", "(1)", "1）", "1)",
 # "一、", "（一）", a circled number (①-⑳) or one in brackets (⑴-⒇).
-_CHINESE_NUMBER_PATTERN = (r"(?P<numbered>(?P<figure>\d{1,2})(?:、|）)|[（(](?:(?P<bracketed>\d{1,2})"
+_CHINESE_NUMBER_PATTERN = (r"(?P<numbered>(?P<figure>\d{1,2})(?:、|）|\))|[（(](?:(?P<bracketed>\d{1,2})"
                            rf"|(?P<hanzi_bracketed>{HANZI_NUMBER}))[）)]"
                            rf"|(?P<hanzi>{HANZI_NUMBER})、|(?P<circled>[①-⑳⑴-⒇]))")
 # The sign or number of an item of a second or third level as Word and WPS paste a list as text, a TAB after it:

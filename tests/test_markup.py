@@ -640,7 +640,7 @@ NUMBER_HOW = 'type "{}." in its place, with a space after it'
 # Items numbered in Chinese style were lines of one <p>, unwarned: "<p>主要做法：<br>\n①成立领导小组<br>…</p>".
 @pytest.mark.parametrize(("first", "second", "start"), [
     ("①", "②", 1), ("⑴", "⑵", 1), ("1、", "2、", 1), ("（1）", "（2）", 1), ("(1)", "(2)", 1), ("1）", "2）", 1),
-    ("一、", "二、", 1), ("（一）", "（二）", 1), ("(一)", "(二)", 1), ("③", "④", 3), ("⑼", "⑽", 9),
+    ("1)", "2)", 1), ("一、", "二、", 1), ("（一）", "（二）", 1), ("(一)", "(二)", 1), ("③", "④", 3), ("⑼", "⑽", 9),
     ("9、", "10、", 9), ("九、", "十、", 9), ("（十一）", "（十二）", 11), ("⑲", "⑳", 19), ("二十、", "二十一、", 20),
 ])
 def test_list_items_numbered_in_chinese_style_are_warned_with_the_number_kept(
@@ -674,6 +674,7 @@ def test_list_items_numbered_in_chinese_style_are_warned_with_the_number_kept(
     ("① ", "② ", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
     ("1、 ", "2、 ", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
     ("1） ", "2） ", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
+    ("1) ", "2) ", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
     ("（1）\t", "（2）\t", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
     ("一、\t", "二、\t", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
     ("1． ", "2． ", 'the dot after "{}" is full-width (全角)', "type the dot in half width (半角), with a space after it",
