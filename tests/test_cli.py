@@ -768,7 +768,7 @@ MISTAKES: dict[str, list[Mistake]] = {
          "2960, 1430, 1030, 500 for the 296, 143, 103, 50 its note gives",
          {_U: _tallies(_t("2018-04-26", 2960, 1430, 1030, 500)
                        + "    note: 截至4月26日，收集问题清单296份，其中143份已提交区相关部门，103份已解决，50份正在办理。\n")}),
-        ("A figure of a page's text that its unit's tally of that day does not give (warning)",
+        ("A figure of a page's text one slip of the keys from its unit's tally of that day (warning)",
          "截至4月26日，…收集问题清单269份, with collected: 296",
          {_P: interview(body="截至4月26日，全镇共收集问题清单269份，其中143份已提交区级，103份已解决，50份正在办理。\n")}),
         ("Two tallies on one date", "as_of: 2018-04-26 twice",
