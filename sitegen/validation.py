@@ -1634,6 +1634,12 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         if kind == "date_range" and isinstance(item.get("input"), str):  # which end the field means is known here
             hint = _date_range_hint(model, data, loc, item["input"]) or hint
         typed = item.get("input")
+        if kind == "text" and isinstance(typed, list) and len(typed) == 1 and isinstance(typed[0], str) \
+                and isinstance(loc[-1], str) and _on_key_line(data, loc, 0):
+            # title: [华新镇访谈], brackets to set a title apart: YAML reads a list of one, and the hint was general.
+            quote = "'" if '"' in typed[0] else '"'
+            hint = (f"the brackets [ ] make a list (列表) in YAML; to show them, wrap the whole value in quotes: "
+                    f"{loc[-1]}: {quote}[{typed[0]}]{quote}")
         if kind == "count" and (typed is None or (isinstance(typed, str) and not typed.strip())) \
                 and (summed := _tally_figure_meant(data, loc)) is not None:
             hint = summed  # in_progress: with nothing after it, as a line left out is: the figure that adds up

@@ -4522,6 +4522,29 @@ def test_a_page_naming_several_units_is_told_to_name_one(tmp_path: Path) -> None
         "  hint: write one id, e.g. baihe"]
 
 
+def test_a_title_set_in_brackets_is_offered_the_line_in_quotes(tmp_path: Path) -> None:
+    # title: [华新镇访谈] got "expected text, got a list" and a general hint, where others give the line to type.
+    page = interview().replace("title: 白鹤镇访谈", "title: [华新镇访谈]").replace("role: 党委书记", 'role: [党委"书记"]')
+    root = write_site(tmp_path, {"content/interviews/a.md": page})
+    assert [p.format() for p in found(root)] == [
+        "content/interviews/a.md:2:8: error: title: expected text, got a list\n"
+        '  hint: the brackets [ ] make a list (列表) in YAML; to show them, wrap the whole value in quotes: '
+        'title: "[华新镇访谈]"',
+        "content/interviews/a.md:7:9: error: interviewee → role: expected text, got a list\n"
+        "  hint: the brackets [ ] make a list (列表) in YAML; to show them, wrap the whole value in quotes: "
+        """role: '[党委"书记"]'"""]
+    (root / "content/interviews/a.md").write_text(
+        page.replace("title: [华新镇访谈]", 'title: "[华新镇访谈]"').replace('role: [党委"书记"]', """role: '[党委"书记"]'"""),
+        encoding="utf-8")
+    assert found(root) == []
+    # A list under its key is no title in brackets: the general hint stays.
+    (root / "content/interviews/a.md").write_text(page.replace("title: [华新镇访谈]", "title:\n  - 华新镇访谈")
+                                                  .replace('role: [党委"书记"]', "role: 书记"), encoding="utf-8")
+    assert [p.hint for p in found(root)] == [
+        'write the text on the same line after the colon; if it contains ": " or starts with "-" or "[", wrap it in '
+        "quotes"]
+
+
 def test_a_page_naming_several_series_is_told_about_series_not_units(tmp_path: Path) -> None:
     # series: [a, b] was told "a page with figures of several units names the one it is about", and
     # series: [] was offered the unit id baihe.
