@@ -246,7 +246,8 @@ def _checked_graph(options: BuildOptions, config: Config, content: Content, repo
     pages on, with no error so far and a process that may fork (`sitegen.workers.start_apart`), they run in a
     child on the other core while the graph is built here with a report of its own: 0.6 s of a one-page
     rebuild at 10,000 pages. Their problems are then recorded before the graph's, as one after the other
-    records them, and a graph made while they found an error goes unused.
+    records them, and a graph made while they found an error goes unused; so does the exception of a graph
+    that the unchecked content breaks (a page naming a unit with no file), when the checks found an error.
 
     ``meanwhile`` (see `load_and_check`) runs on a graph made without an error: in a one-page rebuild at
     10,000 pages the checks outlast the graph by 0.3 to 0.6 s, which the render plan (the fingerprint of
@@ -275,19 +276,29 @@ def _checked_graph(options: BuildOptions, config: Config, content: Content, repo
         return graph
     graph_told = Report()
     stopped = False
+    broken: Exception | None = None
     with apart:
-        graph = _site_graph(options, config, content, graph_told, slugs, now, checked, templates)
-        if meanwhile is not None and not graph_told.has_errors():
-            try:
-                meanwhile(content, graph, graph_told)
-            except SiteError:  # its problems are in graph_told
-                stopped = True
+        try:
+            graph = _site_graph(options, config, content, graph_told, slugs, now, checked, templates)
+        except Exception as failure:  # noqa: BLE001 - told below: the checks' errors, or raised again
+            # The graph is made from content the checks have not passed yet, which assumes what they check: a page
+            # naming a unit or series with no file (unit: anwan-cun) stops it with a KeyError, and the checks tell
+            # that page and the line to type.
+            broken = failure
+        else:
+            if meanwhile is not None and not graph_told.has_errors():
+                try:
+                    meanwhile(content, graph, graph_told)
+                except SiteError:  # its problems are in graph_told
+                    stopped = True
         withdrawn, added = apart.result()
     for problem in withdrawn:  # as the checks did in the child (nothing, when they ran here)
         report.withdraw(problem)
     report.extend(added)
     if report.has_errors():
         return None
+    if broken is not None:  # checked content that the graph cannot be made of: a fault of sitegen's own
+        raise broken
     report.extend(graph_told.problems)
     if stopped:
         raise SiteError(report.problems)

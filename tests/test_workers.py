@@ -228,10 +228,19 @@ def test_the_checks_made_apart_beside_the_site_graph_tell_and_build_what_they_do
     broken = write_site(tmp_path / "broken", {
         "content/units/baihe.yaml": UNIT.replace("collected: 296", "collected: 297"),
         "content/interviews/a.md": interview(body="## 问题\n\n见[华新镇](units/huaxin/)。\n")})
-    done = subprocess.run([sys.executable, "-c", _CHECKS_APART, str(example), str(broken)], capture_output=True,
-                          text=True, check=True, timeout=600)
+    # A page naming a unit, and one a series, with no file: the graph, made beside the checks from content they
+    # had not passed, stopped the build with a KeyError's traceback instead of their errors.
+    unknown = write_site(tmp_path / "unknown", {
+        "content/interviews/a.md": interview().replace("unit: baihe", "unit: baihee"),
+        "content/interviews/b.md": interview("另一篇").replace("series: dadiaoyan", "series: dadiaoyanx")})
+    done = subprocess.run([sys.executable, "-c", _CHECKS_APART, str(example), str(broken), str(unknown)],
+                          capture_output=True, text=True, check=True, timeout=600)
     found = json.loads(done.stdout)
-    for site in ("example", "broken"):
+    unknown_told = found["unknown here"]["told"]
+    assert [told.split("\n")[0] for told in unknown_told if ": error: " in told] == [
+        'content/interviews/a.md:4:7: error: there is no unit "baihee"',
+        'content/interviews/b.md:3:9: error: there is no series "dadiaoyanx"']
+    for site in ("example", "broken", "unknown"):
         here, apart = found[f"{site} here"], found[f"{site} apart"]
         assert here["forked"] == [] and apart["forked"] == [True, True], (here, apart)  # a build and a check
         assert apart == {**here, "forked": [True, True]}
