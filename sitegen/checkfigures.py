@@ -14,6 +14,7 @@ May import: lazyre, errors, load (record types only), models, placeholders, text
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,7 +22,7 @@ from typing import Callable, Collection, Mapping, Sequence
 
 from pydantic_core import PydanticCustomError
 
-from .checkcommon import COUNT_LABELS, TALLY_FIGURES, says_checked
+from .checkcommon import COUNT_LABELS, TALLY_FIGURES, says_checked, says_corrected
 from .checkscaled import TextGiven, scaled_tally, scaled_tally_warning
 from .errors import Report
 from .lazyre import compile_later
@@ -45,8 +46,11 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     text that restates the tally (`_restated_slips`): a text gives other
     figures of the day too, and a village's 13 is one slip from 103. A day the
     unit has no tally of, and a figure the tally leaves out (``batches``),
-    are not compared. The warning is at the text's number, and its hint
-    names the one to correct (`_text_figure_hint`). The
+    are not compared, nor a figure the tally's note says was corrected from
+    (`correction_names`: 已解决由149份更正为150份), which a page published before
+    the correction quotes, readers seeing the note with the tally's figures.
+    The warning is at the text's number, and its hint names the one to
+    correct (`_text_figure_hint`). The
     rule is the seed article's: its figures are typed twice, in the text
     and in the unit's record, and residents read both.
     """
@@ -57,6 +61,8 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
     for figure, told in sorted(_restated_slips(texts, tallies), key=lambda found: (found[0].line, found[0].column)):
         index, tally = tallies[figure.day]
+        if correction_names(tally, figure.value):
+            continue
         right = getattr(tally, figure.field)
         line, _ = unit.yaml.locate(("tallies", index, figure.field))
         message = (f"the text gives {figure.typed} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
@@ -64,6 +70,22 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
                    f"from it")
         hint = _text_figure_hint(figure, told, tally, unit.path, line)
         report.warning(document.path, figure.line, figure.column, message, hint)
+
+
+def correction_names(tally: Tally, value: int) -> bool:
+    """Whether ``tally``'s note says its figures were corrected (`sitegen.checkcommon.says_corrected`) and names
+    ``value`` (a count) as a number of its own: a figure before or after the correction (已解决由149份更正为150份).
+    A page published before the correction quotes the one before; a note that kept the source's figure and
+    adds the correction names the one after. Digits are read in full and half width, with or without thousands
+    commas (1,296). Raises nothing."""
+    if not says_corrected(tally.note):
+        return False
+    digits = _THOUSANDS.sub("", unicodedata.normalize("NFKC", tally.note or ""))
+    return any(int(number) == value for number in _NUMBER.findall(digits))
+
+
+_THOUSANDS = compile_later(r"(?<=\d),(?=\d{3}(?!\d))")
+_NUMBER = compile_later(r"(?<![\d.])\d+(?![\d.])")
 
 
 QUOTED_FIGURES = 3
@@ -425,7 +447,9 @@ def check_tally_notes(unit: Sourced[Unit], report: Report, pages: Sequence[Docum
     is read as a page's text is (`sitegen.textfigures.dated_figures`: 截至4月26日 … 296份, a day typed without
     its year read with the tally's), and every figure it gives for the tally's own day is compared, not only
     one a slip away: a note is the record of that tally alone, so any other figure of that day contradicts
-    it. A tally that does not add up is left to `check_tally_arithmetic`, which reads the note already.
+    it. A tally that does not add up is left to `check_tally_arithmetic`, which reads the note already. A note
+    that says the figures were corrected and names the tally's (the source's 103份已解决 kept, then
+    更正：已解决由103份更正为104份) is in order (`_note_agrees`).
 
     A tally typed with a 0 too many in every figure (2960, 1430, 1030, 500 for 296, 143, 103, 50) is one slip,
     not four: when its note, or ``pages`` (the interviews and case studies filed under the unit,
@@ -443,7 +467,7 @@ def check_tally_notes(unit: Sourced[Unit], report: Report, pages: Sequence[Docum
         # (0.5 ms a unit, at every build), and only a warning needs it.
         note = _note_figures(tally, 0) if tally.note and may_name_a_day(tally.note) else []
         if scaled_tally(tally, [TextGiven("its note", "the note", True, tuple(note)), *texts]) is None and all(
-                figure.value == getattr(tally, field) for field, figure in _note_firsts(tally, note).items()):
+                _note_agrees(tally, field, figure) for field, figure in _note_firsts(tally, note).items()):
             continue
         line, column = unit.yaml.locate(("tallies", index, "note"))
         note = _note_figures(tally, line) if note else []
@@ -464,7 +488,7 @@ def _note_slips(unit: Sourced[Unit], index: int, note: Sequence[TextFigure], at:
     line, column = at
     for field, figure in _note_firsts(tally, note).items():
         right = getattr(tally, field)
-        if figure.value == right:
+        if _note_agrees(tally, field, figure):
             continue
         field_line, _ = unit.yaml.locate(("tallies", index, field))
         report.warning(
@@ -475,6 +499,13 @@ def _note_slips(unit: Sourced[Unit], index: int, note: Sequence[TextFigure], at:
             f"place of {figure.typed} (a correction can say so in the note: 更正); if the note is right, correct "
             f"{field}: {right} to {field}: {figure.value} (line {field_line})"
             + (", so that the four figures still add up" if field != "batches" else ""))
+
+
+def _note_agrees(tally: Tally, field: str, figure: TextFigure) -> bool:
+    """Whether the figure a tally's note gives for ``field`` is the tally's, or one the note says was corrected to
+    the tally's (the source's 103份已解决 kept, then 更正：已解决由103份更正为104份: `correction_names`)."""
+    right = getattr(tally, field)
+    return figure.value == right or correction_names(tally, right)
 
 
 def _note_firsts(tally: Tally, note: Sequence[TextFigure]) -> dict[str, TextFigure]:

@@ -211,6 +211,26 @@ def test_a_figure_of_the_text_one_slip_from_the_tally_of_its_day_is_warned(examp
     assert _told(example) == []
 
 
+def test_a_figure_the_tallys_note_says_was_corrected_from_is_not_told(example: Path) -> None:
+    # A tally corrected on purpose (已解决 103 → 104, 办理中 50 → 49), its note saying so as the hints ask, was
+    # told again at every page published before, on every build: each hint offered to undo the correction.
+    unit = "content/units/baihe.yaml"
+    edit_file(example, unit, "resolved: 103\n    in_progress: 50", "resolved: 104\n    in_progress: 49")
+    told = _told(example)
+    assert [line.split(": warning: ")[0] for line in told if "the text gives 103" in line] == [
+        f"{CASE}:34:53", f"{INTERVIEW}:44:5"]
+    assert [line.split(" as of ")[0].split(": warning: ")[1] for line in told if "the tally's note gives" in line] == [
+        "the tally's note gives 103 for resolved (已解决)", "the tally's note gives 50 for in progress (办理中)"]
+    # The note keeps the source's figures and says what was corrected: the pages and the note are in order.
+    edit_file(example, unit, "103份已解决，50份正在办理。",
+              "103份已解决，50份正在办理。２０２６年更正：已解决由１０３份更正为104份，办理中由50份更正为49份。")
+    assert _told(example) == []
+    # A figure the correction does not name is told still.
+    edit_file(example, INTERVIEW, "收集问题清单**296份**", "收集问题清单**269份**")
+    assert [line.split(": warning: ")[1].split(" as of ")[0] for line in _told(example)] == [
+        "the text gives 269 for collected (收集)"]
+
+
 def test_a_slip_under_a_day_written_到_为止_is_warned_at_its_number(example: Path) -> None:
     edit_file(example, INTERVIEW, "截至**4月26日**，", "到**2018.4.26**为止，")
     edit_file(example, INTERVIEW, "- **103份**已经解决", "- 共解决 **130** 份")
