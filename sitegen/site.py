@@ -2306,7 +2306,9 @@ class _LinkHints:
         self._by_source = _pages_by_source(graph.interviews + graph.cases)
         self._held_back = held_back or {}
         self._by_name = _pages_by_name(graph, self._held_back)
-        self._moved = _moved_since(graph, former() if former is not None else {})
+        last_built = former() if former is not None else {}
+        self._moved = _moved_since(graph, last_built)
+        self._gone = _gone_since(graph, last_built)
         self._documents = {entry.document.path: entry.document for entry in graph.interviews + graph.cases}
         self._by_folder: dict[str, list[str]] = defaultdict(list)
         self._by_last: dict[str, list[str]] = defaultdict(list)
@@ -2362,6 +2364,11 @@ class _LinkHints:
             keep = keep_aliases(self._documents[source], [path], source)
             return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {write}, "
                     f"or {keep} so the old address leads there too{lacking}")
+        gone = self._gone.get(path if path.endswith("/") else path + "/")
+        if gone is not None:  # a look-alike address would be another page (第211期 for the deleted 第11期)
+            return (f"{path} was the address of the page of {gone} in the last build, and that file is gone: if it "
+                    "was deleted or moved by mistake, restore it (回收站, the recycle bin); else link another page, "
+                    "or take the link out")
         if path in self._feedless:
             return self._feedless_hint(path, place)
         feed = self._moved.get(path.removesuffix(FEED_FILE)) if path.endswith("/" + FEED_FILE) else None
@@ -2482,6 +2489,21 @@ def _moved_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, tuple
         if now is not None and now[0] != old:
             moved[old] = (now[0], now[1], source)
     return moved
+
+
+def _gone_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, str]:
+    """The addresses of the last build whose page's file is gone: ``{old site path: its file}``.
+
+    Takes the graph and the addresses of the last build, ``{site path: page file}``. An address a page has
+    now is left out, and so is one whose file still makes a page (`_moved_since` tells those) or is held back
+    (a draft: the link's hint says when it is published).
+    """
+    now = {page.url for page in graph.pages}
+    files = {entry.document.path for entry in graph.interviews + graph.cases}
+    files |= {f"content/units/{view.unit.id}" for view in graph.units}
+    files |= {f"content/series/{view.series.id}" for view in graph.series}
+    return {old: source for old, source in former.items()
+            if old not in now and source not in files and source.rpartition(".")[0] not in files}
 
 
 # The pages of a unit or series listed in a hint for a link to one that does not exist (as many as checkrefs lists).

@@ -275,6 +275,27 @@ def test_a_link_to_the_address_a_page_had_in_the_last_build_is_given_its_new_one
     assert _built(root) == []
 
 
+def test_a_link_to_a_page_deleted_since_the_last_build_names_its_file_not_a_look_alike(tmp_path: Path) -> None:
+    # The link to the deleted 第11期 (fangtan-11) was offered "did you mean /interviews/fangtan-211/?", another
+    # unit's page, though the same build knew the file was gone.
+    root = write_site(tmp_path / "site", {
+        "content/interviews/fangtan-11.md": interview("第11期"),
+        "content/interviews/fangtan-211.md": interview("第211期"),
+        "content/interviews/other.md": interview("另一篇", body="## 问\n\n详见[第11期](/interviews/fangtan-11/)。\n")})
+    assert _built(root) == []
+    (root / "content/interviews/fangtan-11.md").unlink()
+    link = [warning for warning in _built(root) if "the link" in warning]
+    assert link == [
+        'content/interviews/other.md:13:10: warning: the link "/interviews/fangtan-11/" leads to no page or file of '
+        "this site\n"
+        "  hint: /interviews/fangtan-11/ was the address of the page of content/interviews/fangtan-11.md in the last "
+        "build, and that file is gone: if it was deleted or moved by mistake, restore it (回收站, the recycle bin); "
+        "else link another page, or take the link out"]
+    # Restored, the link leads to its page again.
+    (root / "content/interviews/fangtan-11.md").write_text(interview("第11期"), encoding="utf-8")
+    assert _built(root) == []
+
+
 # --- the preview (sitegen serve) records nothing: only what a build published is a former address ----------------
 
 DRAFT = "content/interviews/draft.md"
