@@ -182,7 +182,8 @@ def _facts_html(entry: Entry) -> str:
 
 def one_line(text: str) -> str:
     """Plain text typed over lines (a ``summary: |``) on one line, each line break a space: what ``<head>``
-    and a feed's ``<summary>`` hold, where a reader or search engine shows no break (README, "To keep the line breaks")."""
+    and a feed's ``<summary>`` hold, where a reader or search engine shows no break (README: "To keep the
+    line breaks")."""
     return " ".join(text.split("\n"))
 
 
