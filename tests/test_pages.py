@@ -784,22 +784,6 @@ def test_list_summaries_are_escaped_and_cut_at_a_character(tmp_path: Path) -> No
     assert "&lt;b&gt;粗体&lt;/b&gt;" in source
 
 
-def test_a_summary_typed_over_lines_is_one_line_in_head_and_feed_and_keeps_them_on_the_page(tmp_path: Path) -> None:
-    # summary: | over two lines put a bare line break into the description, og:description, JSON-LD and the
-    # feed's <summary>, where README says a break is a space.
-    extra = "summary: |\n  截至4月26日收集问题清单296份。\n  已解决103份。\n"
-    output = build_at(write_site(tmp_path, {"content/interviews/a.md": interview("摘要", extra=extra)}))
-    page = parse_html(output / "interviews/a/index.html")
-    one_line = "截至4月26日收集问题清单296份。 已解决103份。"
-    assert page.cssselect('meta[name="description"]')[0].get("content") == one_line
-    assert page.cssselect('meta[property="og:description"]')[0].get("content") == one_line
-    assert json_ld_of(page)[0]["description"] == one_line
-    feed = (output / "feed.xml").read_text(encoding="utf-8")
-    assert f"<summary>{one_line}</summary>" in feed
-    lead = page.cssselect(".lead")[0]  # its lines kept (white-space: pre-line)
-    assert "lines" in lead.get("class").split() and lead.text_content() == "截至4月26日收集问题清单296份。\n已解决103份。"
-
-
 def test_interview_open_graph_and_json_ld(output: Path) -> None:
     page = parse_html(output / INTERVIEW)
     og = {m.get("property"): m.get("content") for m in page.cssselect("meta[property]")}

@@ -145,7 +145,7 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
     item.published(published)
     item.updated(entry.modified.replace(tzinfo=graph.config.zone))
     item.author(name=entry_author(graph, entry))
-    item.summary(one_line(entry.summary))
+    item.summary(entry.summary)
     # The page shows these fields in its header and above its lead picture: the feed shows them first too.
     item.content(_facts_html(entry) + _figures_html(urls, entry.figures[:1])
                  + urls.rebase_html(entry.document.rendered.html, absolute=True, page=entry.url,
@@ -178,13 +178,6 @@ def _facts_html(entry: Entry) -> str:
     shown = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in filter(None, facts))
     return (f"<p>状态：{html.escape(CASE_STATUS_LABELS[meta.status.value])}</p>"
             + (f"<dl>{shown}</dl>" if shown else ""))
-
-
-def one_line(text: str) -> str:
-    """Plain text typed over lines (a ``summary: |``) on one line, each line break a space: what ``<head>``
-    and a feed's ``<summary>`` hold, where a reader or search engine shows no break (README: "To keep the
-    line breaks")."""
-    return " ".join(text.split("\n"))
 
 
 def _lines_html(text: str) -> str:

@@ -36,7 +36,7 @@ from typing import Any
 
 from ..models import is_stand_in, machine_time
 from ..site import Entry, Page, SeriesView, SiteGraph, UnitView
-from .feeds import cases_feed, entry_author, one_line, series_feed, site_feed, unit_feed
+from .feeds import cases_feed, entry_author, series_feed, site_feed, unit_feed
 from .opendata import DOWNLOADS, TALLY_FIELDS, unit_downloads
 
 _KIND_DESCRIPTIONS = {
@@ -87,12 +87,7 @@ def page_head(graph: SiteGraph, page: Page) -> Head:
 
 
 def page_description(graph: SiteGraph, page: Page) -> str:
-    """One plain-text sentence or two about the page (summary, blurb, or the site's description), on one line
-    (`one_line`)."""
-    return one_line(_description(graph, page))
-
-
-def _description(graph: SiteGraph, page: Page) -> str:
+    """One plain-text sentence or two about the page (summary, blurb, or the site's description)."""
     context = page.context
     if "entry" in context:
         return context["entry"].summary
@@ -251,7 +246,7 @@ def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle" if news else "Article",
         "mainEntityOfPage": urls.absolute(entry.url), "url": urls.absolute(entry.url),
-        "headline": entry.title, "description": one_line(entry.summary), "inLanguage": graph.config.language,
+        "headline": entry.title, "description": entry.summary, "inLanguage": graph.config.language,
         "datePublished": published, "dateModified": _aware(graph, entry.modified),
         "wordCount": entry.word_count, "timeRequired": f"PT{entry.minutes}M",
         "author": {"@type": "Organization", "name": entry_author(graph, entry)},
