@@ -3855,11 +3855,16 @@ def test_an_indented_line_numbered_with_a_parenthesis_is_not_told_to_lose_its_in
         renderer: MarkdownRenderer) -> None:
     # Python-Markdown reads no list item from "1)": deleting the spaces before "1) 第一条", as the warning said,
     # left it text all the same.
-    for body, shown in (("   1) 第一条\n", "<p>1) 第一条</p>"),
-                        ("1. 第一项\n   1) 子项甲\n2. 第二项\n", "<li>第一项<br>\n   1) 子项甲</li>")):
-        result = renderer.render(body, "a.md", 1)
-        assert result.problems == () and shown in result.html
+    result = renderer.render("   1) 第一条\n", "a.md", 1)
+    assert result.problems == () and "<p>1) 第一条</p>" in result.html
     assert renderer.render("1) 第一条\n", "a.md", 1).html == "<p>1) 第一条</p>"
+    # Under a list item it is told as "1）" is, with "1." to type: not told to lose its indent.
+    nested = renderer.render("1. 第一项\n   1) 子项甲\n2. 第二项\n", "a.md", 1)
+    wide = renderer.render("1. 第一项\n   1） 子项甲\n2. 第二项\n", "a.md", 1)
+    assert "<li>第一项<br>\n   1) 子项甲</li>" in nested.html
+    assert [p.format() for p in nested.problems] == [p.format().replace("1）", "1)") for p in wide.problems]
+    assert len(nested.problems) == 1 and nested.problems[0].hint.endswith(
+        'type "1." in its place, with a space after it: 1. 子项甲')
 
 
 @pytest.mark.parametrize(("typed", "column", "slanted", "fixed"), [
