@@ -600,8 +600,8 @@ def _bom_site(root: Path, strip_bom: bool) -> Path:
     if strip_bom:
         page_bytes, data_bytes = page_bytes.removeprefix(b"\xef\xbb\xbf"), data_bytes.removeprefix(b"\xef\xbb\xbf")
     return write_site(root, {"content/interviews/bom.md": page_bytes, "data/tallies-bom.yaml": data_bytes,
-                             "templates/404.html": "{% for k, v in site.data['tallies-bom'].items() %}"
-                                                   "{{ k }}={{ v }};{% endfor %}"})
+                             "templates/404.html": "<html lang=\"zh-CN\">{% for k, v in site.data['tallies-bom'].items() %}"
+                                                   "{{ k }}={{ v }};{% endfor %}</html>"})
 
 
 def test_case_06_byte_order_mark_is_invisible(tmp_path: Path) -> None:
@@ -621,7 +621,7 @@ def test_case_06_byte_order_mark_is_invisible(tmp_path: Path) -> None:
     assert interview.cssselect(".dateline time")[0].get("datetime").startswith("2024-05-20")
     assert "title:" not in text_of(interview.cssselect(".body")[0])
     assert (with_bom / "output/404.html").read_text(encoding="utf-8") == (
-        "item=社区食堂;as_of=2024-05-20;collected=45;resolved=40;in_progress=5;")
+        "<html lang=\"zh-CN\">item=社区食堂;as_of=2024-05-20;collected=45;resolved=40;in_progress=5;</html>")
     for path in output_files(with_bom):  # open-data CSV starts with a BOM on purpose (for Excel); nothing else
         data = path.read_bytes()
         assert b"\xef\xbb\xbf" not in (data[3:] if path.suffix == ".csv" else data), path
@@ -681,7 +681,7 @@ def test_case_08_gbk_page_is_read_with_a_warning_naming_the_encoding(tmp_path: P
     rel = "content/interviews/gbk.md"
     page_bytes = add_front_matter(case_bytes(case, rel), encoding="gbk")
     root = write_site(tmp_path, {rel: page_bytes, "data/tallies-utf8.yaml": case_bytes(case, "data/tallies-utf8.yaml"),
-                                 "templates/404.html": "{{ site.data['tallies-utf8'].item }}"})
+                                 "templates/404.html": "<html lang=\"zh-CN\">{{ site.data['tallies-utf8'].item }}</html>"})
     result = run_build(root)
     assert where(result.warnings) == [(rel, None, None, "warning")]
     warning = result.warnings[0]
@@ -692,7 +692,7 @@ def test_case_08_gbk_page_is_read_with_a_warning_naming_the_encoding(tmp_path: P
     assert text_of(interview.cssselect(".body")[0]) == "本次改造共涉及投放点十二处，已完成九处。"
     assert text_of(interview.cssselect(".interviewee")[0]) == "受访人"
     assert "\ufffd" not in all_text(root)
-    assert (root / "output/404.html").read_text(encoding="utf-8") == "垃圾分类投放点改造"
+    assert (root / "output/404.html").read_text(encoding="utf-8") == '<html lang="zh-CN">垃圾分类投放点改造</html>'
     assert (root / rel).read_bytes() == page_bytes
 
 

@@ -112,7 +112,7 @@ def test_a_page_without_headings_is_told_so(tmp_path: Path) -> None:
 def test_a_layout_that_shows_markdown_on_other_pages_leaves_places_unchecked(tmp_path: Path) -> None:
     # The home page then holds the headings of an interview: no place can be said missing from any page.
     body = "## 问\n\n见[首页](/#问题一进展如何)和[错](/interviews/er/#问题二)。\n"
-    home = ('{% extends "base.html" %}{% block content %}{% for e in site.interviews %}'
+    home = ('{% extends "base.html" %}{% block main %}{% for e in site.interviews %}'
             "{{ e.document.rendered.html|rebase }}{% endfor %}{% endblock %}")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
                                  "content/interviews/er.md": TARGET, "templates/home.html": home})
