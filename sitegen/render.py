@@ -1068,6 +1068,39 @@ def _missing_attribute(failure: Exception) -> tuple[str, str] | None:
             (f'did you mean "{near[0]}"? Correct' if near else "correct") + " the name in the template at that line")
 
 
+def _missing_name(failure: Exception) -> tuple[str, str] | None:
+    """The message and hint for a template that used a name nothing defined (``{{ unitt.summary }}``): the names
+    it could have used there, the closest first offered; None for another fault.
+
+    Jinja's words were "'unitt' is undefined", with no names to choose from. The names are read from the
+    template's frames in the failure's traceback (the innermost first): what its render context holds (the
+    values sitegen gives every layout, ``site``, ``page``, ``config`` …, with the theme's globals) and what
+    the template set, imported or loops over there: Jinja gives each template frame of a traceback it
+    rewrites these as the frame's locals. Filters and tests are not names and are not offered.
+    """
+    if not isinstance(failure, MissingValue) or failure.owner is not jinja2.utils.missing:
+        return None
+    name = failure.name
+    if not isinstance(name, str):
+        return None
+    names: set[str] = set()
+    trace = failure.__traceback__
+    while trace is not None:
+        frame = trace.tb_frame
+        if frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
+            names.update(local for local, value in frame.f_locals.items()
+                         if not local.startswith("_") and value is not jinja2.utils.missing)
+        trace = trace.tb_next
+    names -= {name, "self", *jinja2.defaults.DEFAULT_NAMESPACE}  # Jinja's own (range, dict …), in every template
+    if not names:
+        return None
+    ordered = sorted(names)
+    near = difflib.get_close_matches(name, ordered, 1, 0.6)
+    shown = ", ".join(ordered[:30]) + (" …" if len(ordered) > 30 else "")
+    return (f'the name "{name}" is not defined here; the names a template can use here are {shown}',
+            (f'did you mean "{near[0]}"? Correct' if near else "correct") + " the name in the template at that line")
+
+
 def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
     """Render one page of the graph to UTF-8 bytes.
 
@@ -1095,7 +1128,7 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
         if in_data:
             raise _Problem(*_later_data_problems(graph, env, page, failure, in_data), stop=False) from None
         kind = "UndefinedError" if isinstance(failure, MissingValue) else type(failure).__name__  # Jinja's name
-        message, hint = _missing_data_key(graph, failure) or _missing_attribute(failure) or (
+        message, hint = _missing_data_key(graph, failure) or _missing_attribute(failure) or _missing_name(failure) or (
             f"{kind}: {failure}",
             "check the variable names and expressions used in the template at that line")
         raise _Problem(Problem(f"templates/{name}", line, None, "error", f"while rendering {page.url}: {message}",
@@ -1210,6 +1243,8 @@ def syntax_hint(failure: jinja2.TemplateSyntaxError, env: jinja2.Environment, so
     message = failure.message or ""
     if (unknown := _UNKNOWN_NAME_RE.search(message)) is not None:
         return _unknown_name_hint(unknown, env)
+    if source is not None and failure.lineno and (unclosed := _unclosed_delimiter(source, failure.lineno)):
+        return unclosed
     if source is None or not ("Unexpected end of template" in message or "innermost block" in message):
         return general
     try:
@@ -1241,6 +1276,44 @@ def syntax_hint(failure: jinja2.TemplateSyntaxError, env: jinja2.Environment, so
 
 
 _UNKNOWN_NAME_RE = compile_later(r"No (filter|test) named '([^']+)'")
+# The delimiters of a value and a tag, and a comment (skipped: what it holds is no code); "{{{" apart, as one too many.
+_DELIMITER_RE = compile_later(r"\{#.*?#\}|\{\{\{|\{\{|\}\}|\{%|%\}", re.DOTALL)
+
+
+def _unclosed_delimiter(source: str, line: int) -> str | None:
+    """The hint for a value or tag left open on ``line`` of a template's ``source`` (or the line before), or None.
+
+    Jinja reads on past a ``{{ x }`` or ``{% if x %`` to the next character it cannot take and names that:
+    "unexpected '<'", "unexpected '}'", "expected token 'end of statement block', got '%'". The delimiters up to
+    the end of ``line`` are read in order; a ``{{`` or ``{%`` followed by another opening, or by nothing, before
+    its ``}}`` or ``%}`` is the one left open. ``{{{`` is told as a brace too many.
+    """
+    lines = source.splitlines(keepends=True)
+    end = sum(len(text) for text in lines[:line])
+    start = sum(len(text) for text in lines[:max(line - 2, 0)])
+    opened: tuple[str, int] | None = None
+    for found in _DELIMITER_RE.finditer(source, 0, end):
+        mark = found.group()
+        if mark.startswith("{#"):
+            continue
+        if mark == "{{{" and found.start() >= start:
+            at = source.count("\n", 0, found.start()) + 1
+            return (f"{{{{{{ at line {at} has one brace too many: a value is written {{{{ x }}}}; to show a brace "
+                    "before it, write it apart: {{ '{' }}")
+        if mark in ("{{", "{%", "{{{"):
+            if opened is not None and opened[1] >= start:
+                break
+            opened = (mark[:2], found.start())
+        elif opened is not None and mark == ("}}" if opened[0] == "{{" else "%}"):
+            opened = None
+    if opened is None or opened[1] < start:
+        return None
+    mark, offset = opened
+    at = source.count("\n", 0, offset) + 1
+    column = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    closing = "}} (two braces)" if mark == "{{" else "%}"
+    return (f"the {mark} at line {at}, column {column} is never closed: end the {'value' if mark == '{{' else 'tag'} "
+            f"with {closing} where it ends")
 
 
 def _unknown_name_hint(found: re.Match[str], env: jinja2.Environment) -> str:
@@ -1253,16 +1326,30 @@ def _unknown_name_hint(found: re.Match[str], env: jinja2.Environment) -> str:
 
 def missing_template_hint(missing: str, names: Iterable[str]) -> str:
     """The hint for a template name no folder holds: the name differing only in capitals, else the closest
-    name (difflib's ratio ≥ 0.6), else where the name is typed. ``names`` are the templates that exist."""
+    name of the same folder, else where the name is typed; each with the file to create if the name is meant.
+    ``names`` are the templates that exist.
+
+    A file of that name in another folder is offered first (``lists.html`` for ``partials/lists.html``).
+    Else only the file names of one folder are compared (difflib's ratio ≥ 0.6), without their ending: compared
+    whole, every name shares ``partials/`` and ``.html``, and ``partials/hello.html`` was offered
+    ``partials/tally.html``.
+    """
     known = sorted(names)
     same = [name for name in known if name.casefold() == missing.casefold()]
     if same:
         return (f"the template is {same[0]}: write its name with those capitals (Windows and macOS find it "
                 "either way; Linux, where sites are often built, does not)")
-    close = difflib.get_close_matches(missing, known, n=1, cutoff=0.6)
+    create = f"; or, if the name is meant, create templates/{missing}"
+    folder, _, file = missing.rpartition("/")
+    elsewhere = [name for name in known if name.rpartition("/")[2].casefold() == file.casefold()]
+    if elsewhere:  # lists.html for partials/lists.html: the folder left out, or another typed
+        return f"did you mean {elsewhere[0]}? Correct the name in the include, import or extends tag" + create
+    stems = {posixpath.splitext(name.rpartition("/")[2])[0]: name for name in known
+             if name.rpartition("/")[0] == folder}
+    close = difflib.get_close_matches(posixpath.splitext(file)[0], sorted(stems), n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]}? Correct the name in the include, import or extends tag"
-    return "check the file name in the include, import or extends tag"
+        return f"did you mean {stems[close[0]]}? Correct the name in the include, import or extends tag" + create
+    return "check the file name in the include, import or extends tag" + create
 
 
 def _template_position(failure: BaseException, name: str, folders: Sequence[Path]) -> tuple[str, int | None]:

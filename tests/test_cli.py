@@ -436,8 +436,8 @@ def test_a_fault_in_a_partial_names_it_and_is_told_once_for_all_the_pages_it_fai
 @pytest.mark.parametrize(("template", "told"), [
     # Found before rendering, as check finds it (the build compiles the templates first).
     ("{% include 'nope.html' %}", "templates/404.html:1: error: the template nope.html does not exist\n"
-                                  "  hint: did you mean home.html? Correct the name in the include, import or "
-                                  "extends tag\n"),
+                                  "  hint: check the file name in the include, import or extends tag; or, if the "
+                                  "name is meant, create templates/nope.html\n"),
     ("{{ 1 / 0 }}", "templates/404.html:1: error: while rendering /404.html: ")])
 def test_a_broken_site_template_is_a_message_not_a_traceback(tmp_path: Path, capsys: Capture,
                                                              template: str, told: str) -> None:

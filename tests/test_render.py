@@ -266,3 +266,26 @@ def test_a_name_an_object_lacks_is_told_with_the_names_it_has(tmp_path: Path, ty
     names = problem.message.split("; it has ", 1)[1].split(", ")
     assert meant in names and names == sorted(names) and not any(n.startswith(("_", "model_")) for n in names)
     assert problem.hint == f'did you mean "{meant}"? Correct the name in the template at that line'
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("{{ pag.title }}", "page"),  # a name sitegen gives every layout
+    ("{% set shown = page.title %}{{ shwn }}", "shown"),  # one the template set
+    ("{% for entry in site.interviews %}{{ entri.url }}{% endfor %}", "entry"),  # one it loops over
+    ("{{ level_label }}", "level_labels"),  # a global of the theme
+])
+def test_a_name_nothing_defined_is_told_with_the_names_there_are(tmp_path: Path, typed: str, meant: str) -> None:
+    # Jinja's words were "'pag' is undefined", with the general hint to check the names.
+    layout = '{% extends "base.html" %}{% block main %}\n<p>' + typed + '</p>{% endblock %}\n'
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(), "templates/interview.html": layout})
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    [problem] = failure.value.problems
+    wrong = re.search(r"(\w+)(?:\.\w+)? \}\}", typed).group(1)
+    assert (problem.path, problem.line) == ("templates/interview.html", 2)
+    lead = f'while rendering /interviews/a/: the name "{wrong}" is not defined here; the names a template can use here are '
+    assert problem.message.startswith(lead)
+    names = problem.message.removeprefix(lead).removesuffix(" …").split(", ")
+    assert names == sorted(names) and {"config", "page", "site"} <= set(names)
+    assert not {"range", "dict", "lipsum", "self", wrong} & set(names)  # Jinja's own, and the name itself
+    assert problem.hint == f'did you mean "{meant}"? Correct the name in the template at that line'

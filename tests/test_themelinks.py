@@ -8,7 +8,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build, check
 from sitegen.errors import Report, SiteError
-from sitegen.render import default_theme_dir
+from sitegen.render import default_theme_dir, missing_template_hint
 from sitegen.themefiles import read_templates, used_templates
 from sitegen.themelinks import LiteralLink, check_template_links, linked_file, literal_links
 
@@ -258,7 +258,8 @@ def test_check_finds_what_stops_a_template_without_rendering_a_page(tmp_path: Pa
     found = [(p.path, p.line, p.message, p.hint) for p in check(BuildOptions(root=root, search=False)).problems]
     assert found == [
         ("templates/interview.html", 2, "the template partials/footer_extra.html does not exist",
-         "did you mean partials/contact.html? Correct the name in the include, import or extends tag"),
+         ("check the file name in the include, import or extends tag; or, if the name is meant, create "
+          "templates/partials/footer_extra.html")),
         ("templates/interview.html", 3, "template syntax error: No filter named 'urll'.",
          "did you mean url? Fix the filter's name at that line"),
         ("templates/interview.html", 3, "the template partials/Lists.html does not exist",
@@ -278,7 +279,51 @@ def test_check_finds_what_stops_a_template_without_rendering_a_page(tmp_path: Pa
         build(BuildOptions(root=root, search=False))
     assert [(p.path, p.line, p.hint) for p in failure.value.problems] == [
         ("templates/interview.html", 2,
-         "did you mean partials/contact.html? Correct the name in the include, import or extends tag")]
+         ("check the file name in the include, import or extends tag; or, if the name is meant, create "
+          "templates/partials/footer_extra.html"))]
+
+
+@pytest.mark.parametrize(("missing", "hint"), [
+    # Compared whole, every name shared "partials/" and ".html": these were offered partials/tally.html
+    # and partials/unit-table.html.
+    ("partials/hello.html", "check the file name in the include, import or extends tag; or, if the name is meant, "
+                            "create templates/partials/hello.html"),
+    ("partials/unit-extras.html", "did you mean partials/unit-table.html? Correct the name in the include, import "
+                                  "or extends tag; or, if the name is meant, create templates/partials/unit-extras.html"),
+    ("partials/list.html", "did you mean partials/lists.html? Correct the name in the include, import or extends "
+                           "tag; or, if the name is meant, create templates/partials/list.html"),
+    ("bse.html", "did you mean base.html? Correct the name in the include, import or extends tag; or, if the name "
+                 "is meant, create templates/bse.html"),
+    ("lists.html", "did you mean partials/lists.html? Correct the name in the include, import or extends tag; "
+                   "or, if the name is meant, create templates/lists.html"),  # the folder left out
+])
+def test_a_missing_template_is_offered_a_name_of_its_own_folder_or_the_file_to_create(missing: str,
+                                                                                     hint: str) -> None:
+    assert missing_template_hint(missing, used_templates([default_theme_dir()])) == hint
+
+
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    # Each had the general hint, "fix the template at that line", under Jinja's words for what came next.
+    ("{% if x %<p>甲</p>{% endif %}", "unexpected '<'",
+     "the {% at line 3, column 1 is never closed: end the tag with %} where it ends"),
+    ("<p>{{ site.totals.collected }</p>", "unexpected '}'",
+     "the {{ at line 3, column 4 is never closed: end the value with }} (two braces) where it ends"),
+    ("<p>{{ page.title </p>", "unexpected '/'",
+     "the {{ at line 3, column 4 is never closed: end the value with }} (two braces) where it ends"),
+    ("{% for e in site.interviews %}<p>{{ e.url }}</p>{% endfor %", "expected token 'end of statement block', got '%'",
+     "the {% at line 3, column 49 is never closed: end the tag with %} where it ends"),
+    ("<h{{{ x }}>", "expected token ':', got '}'",
+     "{{{ at line 3 has one brace too many: a value is written {{ x }}; to show a brace before it, write it apart: "
+     "{{ '{' }}"),
+    # A value closed, and one in a comment, are not told: the general hint stays.
+    ("{# {{ #}<p>{{ x + }}</p>", "unexpected 'end of print statement'", "fix the template at that line"),
+])
+def test_a_value_or_tag_left_open_is_told_where_it_opens(tmp_path: Path, typed: str, message: str,
+                                                         hint: str) -> None:
+    layout = '{% extends "base.html" %}\n{% block main %}\n' + typed + "\n{% endblock %}\n"
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(), "templates/404.html": layout})
+    found = [(p.path, p.line, p.message, p.hint) for p in check(BuildOptions(root=root, search=False)).problems]
+    assert found == [("templates/404.html", 3, f"template syntax error: {message}", hint)]
 
 
 def test_check_compiles_the_templates_again_only_when_one_changed(tmp_path: Path,
