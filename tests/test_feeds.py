@@ -44,6 +44,8 @@ def test_site_feed_is_valid_atom_with_absolute_links(output: Path) -> None:
     assert root.findtext(f"{ATOM}id") == "https://example.org/feed.xml"
     links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
     assert links == {"self": "https://example.org/feed.xml", "alternate": "https://example.org/"}
+    # Titled as every feed and page is: what it holds, then the site.
+    assert parsed.feed.title == "访谈 - 青浦大调研进度公开"
     assert root.findtext(f"{ATOM}updated") == "2018-05-03T10:00:00+08:00"
     assert root.find(f"{ATOM}author").findtext(f"{ATOM}name") == "青浦区大调研工作办公室（示例）"
     [entry] = parsed.entries
@@ -188,7 +190,7 @@ def test_the_case_studies_have_a_feed_of_their_own(output: Path) -> None:
     tree, parsed = parse_feed(output / "cases/feed.xml")
     links = {link.get("rel"): link.get("href") for link in tree.getroot().findall(f"{ATOM}link")}
     assert links == {"self": "https://example.org/cases/feed.xml", "alternate": "https://example.org/cases/"}
-    assert parsed.feed.title == "青浦大调研进度公开：典型案例"
+    assert parsed.feed.title == "典型案例 - 青浦大调研进度公开"
     assert [(e.title, e.link) for e in parsed.entries] == [
         ("白鹤镇补齐“四个最”民生短板", "https://example.org/cases/baihe-sige-zui/"),
         ("做大做强白鹤草莓", "https://example.org/cases/baihe-caomei/")]

@@ -72,15 +72,16 @@ def _newest_entries(graph: SiteGraph, newest_first: Sequence[Entry]) -> tuple[En
 
 
 def site_feed(graph: SiteGraph) -> Feed:
-    """The site-wide feed of the newest published interviews."""
-    return Feed(f"{graph.config.title}：访谈", graph.links.home, graph.links.feed,
+    """The site-wide feed of the newest published interviews, titled as its list page is ("访谈 - <site title>"),
+    and as the other feeds are: what it holds, then the site."""
+    return Feed(f"访谈 - {graph.config.title}", graph.links.home, graph.links.feed,
                 _newest_entries(graph, graph.interviews))
 
 
 def cases_feed(graph: SiteGraph) -> Feed:
     """The feed of the newest published case studies, mirroring their list page: a reader who follows the
     campaign's cases learns of a new one as of a new interview."""
-    return Feed(f"{graph.config.title}：典型案例", graph.links.cases, graph.links.cases_feed,
+    return Feed(f"典型案例 - {graph.config.title}", graph.links.cases, graph.links.cases_feed,
                 _newest_entries(graph, graph.cases))
 
 
