@@ -1342,9 +1342,12 @@ def _choose_unit(root: Path, unit: str | None, title: str = "") -> tuple[str, st
     shown = [f"{rid} ({name})" if (name := _record_fields(root, "units", rid).get("name")) and isinstance(name, str)
              else rid for rid in offered[:10]]
     more = f" and {len(offered) - 10} more in content/units/" if len(offered) > 10 else ""
-    names = ", ".join(name for _, name in named[:-1]) + f" and {named[-1][1]}" if named else ""
-    raise ScaffoldError("the site has several units" + (f", and the title names {len(named)} of them ({names})"
-                                                        if named else ""),
+    if not named:  # no unit to guess: a command to paste with the site's first unit filed pages under it
+        raise ScaffoldError("the site has several units" + (", and the title names none of them" if title else ""),
+                            "choose one with --unit: " + ", ".join(shown) + more
+                            + ", and give the command again with it")
+    names = ", ".join(name for _, name in named[:-1]) + f" and {named[-1][1]}"
+    raise ScaffoldError(f"the site has several units, and the title names {len(named)} of them ({names})",
                         "choose one with --unit: " + ", ".join(shown) + more + f"; e.g. --unit {offered[0]}",
                         retype=("--unit", offered[0]))
 
@@ -1362,11 +1365,18 @@ def unit_taken_from_title(root: Path, title: str) -> tuple[str, str] | None:
 def _title_units(root: Path, known: list[str], title: str) -> list[tuple[str, str]]:
     """The units of ``known`` (ids of the site ``root``, in that order) that ``title`` names by a name or an alias,
     compared as `sitegen.models.plain_name` does (金　泽　镇 names 金泽镇), each as (its id, its name as typed in its
-    file): one for 金泽镇：下一步, two for 白鹤镇与金泽镇, none for a title naming no unit."""
+    file): one for 金泽镇：下一步, two for 白鹤镇与金泽镇, none for a title naming no unit. A title that names no unit
+    in full is read for the short names people call them by (重固 for 重固镇, `sitegen.models.short_name`)."""
     plain_title = plain_name(title)
+    if not plain_title:
+        return []
     fields = {rid: _record_fields(root, "units", rid) for rid in known}
-    return [(rid, _shown_name(fields[rid], rid)) for rid in known if plain_title
-            and any(plain_name(name) and plain_name(name) in plain_title for name in _names_in(fields[rid]))]
+    full = {rid: {plain_name(name) for name in _names_in(fields[rid])} - {""} for rid in known}
+    named = [rid for rid in known if any(name in plain_title for name in full[rid])]
+    if not named:  # 重固老街路灯修复 names 重固镇 as people call it (`sitegen.models.short_name`)
+        short = {rid: {plain_name(short_name(name)) for name in full[rid]} - {""} for rid in known}
+        named = [rid for rid in known if any(name in plain_title for name in short[rid])]
+    return [(rid, _shown_name(fields[rid], rid)) for rid in named]
 
 
 def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str:

@@ -1025,12 +1025,16 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
     assert code == 0 and "paste these lines under tallies: in content/units/baihe.yaml" in err
     (site / "content/units/jinze.yaml").write_text("name: 金泽镇\nlevel: town\n", encoding="utf-8")
     before = _files(site)
-    for argv in (["case", "另一个案例"], ["interview", "另一篇"], ["tally"]):
+    # A title naming no unit is offered no command to paste: with the first unit's id it filed pages under it.
+    for argv in (["case", "另一个案例"], ["interview", "另一篇"]):
         code, _, err = _run(capsys, "new", *argv, "--site", str(site))
-        again = " ".join(["sitegen", "new", argv[0], "--unit", "baihe", "--site", str(site), *argv[1:]])
-        assert (code, err) == (1, "error: the site has several units\n"
-                                  "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, "
-                                  f"as in: {again}\n"), argv
+        assert (code, err) == (1, "error: the site has several units, and the title names none of them\n"
+                                  "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇), and give the command "
+                                  "again with it\n"), argv
+    code, _, err = _run(capsys, "new", "tally", "--site", str(site))
+    assert (code, err) == (1, "error: the site has several units\n"
+                              "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇), and give the command "
+                              "again with it\n")
     code, _, err = _run(capsys, "new", "case", "白鹤镇与金泽镇", "--site", str(site))  # both named: neither chosen
     assert (code, err) == (1, "error: the site has several units, and the title names 2 of them (白鹤镇 and 金泽镇)\n"
                               "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, as in: "
@@ -1044,6 +1048,28 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
                               "e.g. --unit jinze, as in: sitegen new interview --unit jinze --site "
                               f"{site} 金泽镇、朱家角镇联合调研\n")
     assert _files(site) == before
+
+
+def test_a_new_page_whose_title_names_a_unit_in_short_is_filed_under_it(tmp_path: Path, capsys) -> None:
+    # "new case 重固老街路灯修复" was refused, offering the command with the site's first unit, 白鹤镇.
+    site = copy_example(tmp_path / "site")
+    (site / "content/units/chonggu.yaml").write_text("name: 重固镇\nlevel: town\n", encoding="utf-8")
+    code, out, err = _run(capsys, "new", "case", "重固老街路灯修复", "--site", str(site))
+    written = site / "content/cases/chong-gu-lao-jie-lu-deng-xiu-fu.md"
+    assert (code, out) == (0, f"wrote {written.as_posix()}\n")
+    assert _front_matter(written)["unit"] == "chonggu"
+    assert err.startswith("  note: unit: chonggu (重固镇), taken from the title")
+    # A unit named in full goes before one named in short: 白鹤镇, not a 白鹤村 the short name 白鹤 would name too.
+    (site / "content/units/baihecun.yaml").write_text("name: 白鹤村\nlevel: village\n", encoding="utf-8")
+    code, out, err = _run(capsys, "new", "interview", "白鹤镇：草莓之乡", "--site", str(site))
+    assert code == 0 and _front_matter(site / "content/interviews/bai-he-zhen-cao-mei-zhi-xiang.md")["unit"] == "baihe"
+    code, out, err = _run(capsys, "new", "interview", "白鹤两地联合调研", "--site", str(site))  # 白鹤: baihe's alias
+    assert code == 0 and _front_matter(site / "content/interviews/bai-he-liang-di-lian-he-diao-yan.md")["unit"] == "baihe"
+    # Two units named in short alone are both offered, neither chosen.
+    (site / "content/units/jinze.yaml").write_text("name: 金泽镇\nlevel: town\n", encoding="utf-8")
+    code, _, err = _run(capsys, "new", "case", "重固金泽联合调研", "--site", str(site))
+    assert code == 1 and err.startswith("error: the site has several units, and the title names 2 of them "
+                                        "(重固镇 and 金泽镇)\n")
 
 
 _TAKEN_NOTE = ("  note: unit: jinze (金泽镇), taken from the title; if the page is another unit's, write its id after "
