@@ -12,7 +12,7 @@ templates, so `sitegen check` tells it as a build does. What a block or
 text holds would be published missing: an error, which stops both. A page
 with no ``<html>`` still shows all its layout writes: a warning.
 
-May import: errors (and jinja2's node classes).
+May import: lazyre, errors (and jinja2's node classes).
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from typing import Collection, Mapping
 from jinja2 import nodes
 
 from .errors import Report, and_joined
+from .lazyre import compile_later
 
 # The nodes a template that extends another may have at its top without losing anything: the ones that define
 # (macros, imports, sets, blocks) rather than write.
 _DEFINING = (nodes.Extends, nodes.Block, nodes.Macro, nodes.Import, nodes.FromImport, nodes.Assign,
              nodes.AssignBlock)
-_HTML_START_RE = re.compile(r"<html\b", re.IGNORECASE)
+_HTML_START_RE = compile_later(r"<html\b", re.IGNORECASE)
 _BLOCK_NAMES_SHOWN = 8
 
 
