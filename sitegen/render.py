@@ -33,7 +33,8 @@ import shutil
 import unicodedata
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Mapping, MutableMapping, Sequence
+from types import TracebackType
+from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 
 import jinja2
 from jinja2.compiler import CodeGenerator
@@ -50,7 +51,7 @@ from .outputs import OutputJob
 from .outputs.opendata import BUNDLE_PATH, DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
 from .site import LayoutPlaces, Page, SiteGraph, Urls, group_by_month
-from .themeblocks import ThemeTemplates, block_lines, block_problems
+from .themeblocks import ThemeTemplates, block_lines, block_problems, extends_tag
 from .themefiles import ASSETS_FOLDER, template_text, used_templates
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
 
@@ -1083,14 +1084,8 @@ def _missing_name(failure: Exception) -> tuple[str, str] | None:
     name = failure.name
     if not isinstance(name, str):
         return None
-    names: set[str] = set()
-    trace = failure.__traceback__
-    while trace is not None:
-        frame = trace.tb_frame
-        if frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
-            names.update(local for local, value in frame.f_locals.items()
-                         if not local.startswith("_") and value is not jinja2.utils.missing)
-        trace = trace.tb_next
+    names = {local for trace in _template_frames(failure) for local, value in trace.tb_frame.f_locals.items()
+             if not local.startswith("_") and value is not jinja2.utils.missing}
     names -= {name, "self", *jinja2.defaults.DEFAULT_NAMESPACE}  # Jinja's own (range, dict …), in every template
     if not names:
         return None
@@ -1199,7 +1194,7 @@ def _theme_templates(config: Config, env: jinja2.Environment, texts: Mapping[str
             except (OSError, jinja2.TemplateSyntaxError):
                 continue
             default_blocks[name] = block_lines(tree)
-        if next(iter(tree.find_all(jinja2.nodes.Extends)), None) is not None:
+        if extends_tag(tree) is not None:
             layouts.add(name)
     return ThemeTemplates(trees=trees, texts=texts, own=own, layouts=layouts, default_blocks=default_blocks)
 
@@ -1360,14 +1355,21 @@ def _template_position(failure: BaseException, name: str, folders: Sequence[Path
     file's path inside the template folder it came from (``folders``, as
     `theme_dirs` gives them), so a partial is ``partials/lists.html``.
     """
-    trace = failure.__traceback__
     found: tuple[str, int | None] = (name, None)
-    while trace is not None:
-        filename = trace.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".txt")):
-            found = (_template_name(filename, folders), trace.tb_lineno)
-        trace = trace.tb_next
+    for trace in _template_frames(failure):
+        found = (_template_name(trace.tb_frame.f_code.co_filename, folders), trace.tb_lineno)
     return found
+
+
+def _template_frames(failure: BaseException) -> Iterator[TracebackType]:
+    """The entries of ``failure``'s traceback that are a template's (outermost first): Jinja rewrites a
+    rendering error's traceback so that each template frame carries the template's file name, its line,
+    and as its locals the names the template had there."""
+    trace = failure.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt")):
+            yield trace
+        trace = trace.tb_next
 
 
 def _template_name(filename: str, folders: Sequence[Path]) -> str:

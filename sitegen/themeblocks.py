@@ -56,6 +56,11 @@ class ThemeTemplates:
     default_blocks: Mapping[str, Mapping[str, int]]
 
 
+def extends_tag(tree: nodes.Template) -> nodes.Extends | None:
+    """The ``{% extends %}`` of a parsed template (the first, should it have more), or None when it extends none."""
+    return next(iter(tree.find_all(nodes.Extends)), None)
+
+
 def block_lines(tree: nodes.Template) -> dict[str, int]:
     """``{block name: line}`` of every block a parsed template defines, at any depth, in the order written."""
     return {block.name: block.lineno for block in tree.find_all(nodes.Block)}
@@ -82,6 +87,7 @@ def block_problems(theme: ThemeTemplates, report: Report) -> None:
     stops there. Raises nothing.
     """
     missing_from: dict[tuple[str, str], list[str]] = {}
+    filled = {outer.name for tree in theme.trees.values() if extends_tag(tree) for outer in _outer_blocks(tree)}
     for name, tree in theme.trees.items():
         chain = _ancestors(name, theme.trees)
         if chain is None:
@@ -108,7 +114,7 @@ def block_problems(theme: ThemeTemplates, report: Report) -> None:
             else:
                 missing_from.setdefault((lacking, block.name), []).append(name)
     for (lacking, block), fillers in sorted(missing_from.items()):
-        _lost_block(lacking, block, sorted(fillers), theme, report)
+        _lost_block(lacking, block, sorted(fillers), filled, theme, report)
 
 
 def _ancestors(name: str, trees: Mapping[str, nodes.Template]) -> list[str] | None:
@@ -121,7 +127,7 @@ def _ancestors(name: str, trees: Mapping[str, nodes.Template]) -> list[str] | No
     chain: list[str] = []
     current = name
     while True:
-        extends = next(iter(trees[current].find_all(nodes.Extends)), None)
+        extends = extends_tag(trees[current])
         if extends is None:
             return None if current == name else chain
         wanted = extends.template
@@ -205,11 +211,11 @@ def _unknown_block(name: str, chain: list[str], block: nodes.Block, inherited: M
                  "what is in it", hint)
 
 
-def _lost_block(lacking: str, block: str, fillers: list[str], theme: ThemeTemplates, report: Report) -> None:
-    """Error at the site's own ``lacking`` (a ``base.html``): the default theme's layouts fill ``block``, it lacks it."""
+def _lost_block(lacking: str, block: str, fillers: list[str], filled: Collection[str], theme: ThemeTemplates,
+                report: Report) -> None:
+    """Error at the site's own ``lacking`` (a ``base.html``): the default theme's layouts fill ``block``, it lacks it.
+    ``filled``: the names of the blocks the templates that extend another fill."""
     own_blocks = block_lines(theme.trees[lacking])
-    filled = {outer.name for tree in theme.trees.values() if next(iter(tree.find_all(nodes.Extends)), None)
-              for outer in _outer_blocks(tree)}
     unfilled = [(line, name) for name, line in own_blocks.items() if name not in filled]
     layouts = and_joined(fillers[:3] + ([f"{len(fillers) - 3} more"] if len(fillers) > 3 else []))
     message = (f'the layouts {layouts} fill the block "{block}", which this template does not have: what they put '
