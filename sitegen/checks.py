@@ -183,7 +183,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_failed_unit(path, data, now.date(), report, cited.get(posixpath.splitext(posixpath.basename(path))[0], {}))
     check_misspellings(content, report, clashes)
     check_heard_names(content, report)
-    check_placeholders(content, report)
+    check_placeholders(content, report, published_at)
     check_init_examples(content, report, published_at)
     check_init_id(content, report)
     check_init_figures(content, report)

@@ -215,16 +215,19 @@ def _not_told(problems: Iterable[Problem], report: Report) -> list[Problem]:
     return [problem for problem in problems if (problem.path, problem.line, problem.column) not in told]
 
 
-def check_placeholders(content: Content, report: Report) -> None:
+def check_placeholders(content: Content, report: Report, published_at: str = "") -> None:
     """Error at each placeholder of ``sitegen new`` left in a page or record that would be published.
 
     Takes the loaded content (pages and unit files that failed validation too, a page's text with its
-    fields: their other errors do not hide this one) and the report. The placeholders and where each is written are those of
+    fields: their other errors do not hide this one), the report and ``published_at``: the base URL when the
+    site is built for a public address (`sitegen.config.is_public_address`), else "". The placeholders and where each is written are those of
     `sitegen.placeholders` (the interviewee's 受访人姓名, a series' 一两句话介绍本栏目。, the note of a new
     unit's example tally …); a value or a line of a page's text (outside fenced code) is one only when it
     is exactly that text. Drafts (``draft: true``) are never published, so never reported; a page's
     hint offers to keep it a draft. An error, not a warning: template text and invented figures must not
-    reach residents, and an error stops the build with the last good output left in place. Raises nothing.
+    reach residents, and an error stops the build with the last good output left in place. A placeholder
+    marked a warning (a series' ``publisher: 发布机构名称``, which a new site builds with) is an error too
+    when ``published_at`` is given: every footer of the published site would name it. Raises nothing.
     """
     for document in content.interviews + content.cases:
         if not document.meta.draft:
@@ -239,11 +242,11 @@ def check_placeholders(content: Content, report: Report) -> None:
             _report_placeholders(page.path, page.collection, page.front_matter, report)
             _report_body_placeholders(page.path, page.collection, page.body, page.body_line, report)
     for series in content.series.values():
-        _report_placeholders(series.path, "series", series.yaml, report)
+        _report_placeholders(series.path, "series", series.yaml, report, published_at)
     for unit in content.units.values():
-        _report_placeholders(unit.path, "units", unit.yaml, report)
+        _report_placeholders(unit.path, "units", unit.yaml, report, published_at)
     for path, data in content.failed_units:
-        _report_placeholders(path, "units", data, report)
+        _report_placeholders(path, "units", data, report, published_at)
 
 
 _EXAMPLE_FIELDS = {
@@ -442,12 +445,18 @@ def _draft_as_typed(front_matter: YamlData) -> bool:
         return True
 
 
-def _report_placeholders(path: str, collection: str, data: YamlData, report: Report) -> None:
-    """Report each placeholder in the fields of one page or record (`sitegen.placeholders.placeholders_in`)."""
+def _report_placeholders(path: str, collection: str, data: YamlData, report: Report, published_at: str = "") -> None:
+    """Report each placeholder in the fields of one page or record (`sitegen.placeholders.placeholders_in`); one
+    marked a warning is an error in a site built for the public address ``published_at`` (see `check_placeholders`)."""
     for loc, placeholder in placeholders_in(collection, data.value):
         line, column = data.locate(loc)
+        published_on, field = _PUBLISHED_ON[collection][loc[0]], field_name(loc)
+        if placeholder.warning and published_at:
+            report.error(path, line, column, placeholder.said_public(published_on, field, published_at),
+                         placeholder.hint)
+            continue
         told = report.warning if placeholder.warning else report.error
-        told(path, line, column, placeholder.said(_PUBLISHED_ON[collection][loc[0]], field_name(loc)),
+        told(path, line, column, placeholder.said(published_on, field),
              placeholder.hint + (_KEEP_DRAFT if collection in ("interviews", "cases") else ""))
 
 

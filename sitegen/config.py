@@ -910,8 +910,14 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
             typed = typed.with_value({k: v for k, v in typed.value.items() if k != "output_dir"})
         report.extend(typed_value_warnings(CONFIG_FILE, typed, "every page", source.text, collection="settings"))
         for loc, placeholder in placeholders_in("settings", data.value):
-            report.warning(CONFIG_FILE, *data.locate(loc), placeholder.said("every page's footer", str(loc[0])),
-                           placeholder.hint)
+            # Built for a public address, the placeholder a new site builds with would reach readers: an error.
+            if config is not None and is_public_address(config.base_url):
+                report.error(CONFIG_FILE, *data.locate(loc),
+                             placeholder.said_public("every page's footer", str(loc[0]), config.base_url),
+                             placeholder.hint)
+            else:
+                report.warning(CONFIG_FILE, *data.locate(loc), placeholder.said("every page's footer", str(loc[0])),
+                               placeholder.hint)
     if config is None:
         raise SiteError(report.problems)
     if data is not None:

@@ -67,6 +67,11 @@ class Placeholder:
         told = f'"{self.text}" is {self.what}, so {published_on} would publish {self.shows}'
         return f"{field}: {told}" if field else told
 
+    def said_public(self, published_on: str, field: str, address: str) -> str:
+        """`said`, for a site built for ``address``, a public address: a placeholder a new site builds with
+        (``warning``) is an error there, as readers would see it."""
+        return f"{self.said(published_on, field)}, and the site is built for {address}, a public address"
+
 
 def _for(thing: str) -> str:
     return f"the placeholder that sitegen new writes for {thing}"

@@ -343,6 +343,37 @@ def test_inits_contact_lines_left_commented_out_are_warned_when_built_for_a_publ
     assert "contact" not in _check(capsys, site)[1]
 
 
+def test_inits_publisher_placeholder_is_an_error_when_built_for_a_public_address(tmp_path: Path, capsys) -> None:
+    # Built for www.huaxin.gov.cn with publisher: 发布机构名称 left in site.yaml, every footer and the open data
+    # published the placeholder, with a warning only, while init's example unit left there was an error.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site), "--title", "华新镇大调研进展公开")[0] == 0
+    for rel in ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
+                "content/units/shi-li-zhen.yaml"):
+        (site / rel).unlink()
+    series = site / "content/series/fangtan.yaml"
+    series.write_text(series.read_text(encoding="utf-8").replace("示例栏目：各单位负责人谈调研工作的进展。", "各镇负责人谈调研。"),
+                      encoding="utf-8")
+    public = "the site is built for https://www.huaxin.gov.cn/, a public address"
+    code, _, err = _run(capsys, "build", "--site", str(site), "--base-url", "https://www.huaxin.gov.cn/", "--no-search")
+    assert code == 1 and [line for line in err.splitlines() if "发布机构名称" in line and ": error: " in line] == [
+        'content/series/fangtan.yaml:5:12: error: publisher: "发布机构名称" is the placeholder that sitegen init '
+        f"writes for the publisher, so the series' page would publish it, and {public}",
+        'site.yaml:11:12: error: publisher: "发布机构名称" is the placeholder that sitegen init writes for the '
+        f"publisher, so every page's footer would publish it, and {public}"]
+    assert "hint: write the name of the office that publishes it (发布机构)" in err
+    assert not (site / "output").exists()
+    # For init's example address the site builds, the placeholder warned: a new site to look at.
+    code, _, err = _run(capsys, "build", "--site", str(site), "--no-search")
+    assert code == 0 and err.count('warning: publisher: "发布机构名称"') == 2, err
+    # Mended in both files, the public build goes through.
+    for rel in ("site.yaml", "content/series/fangtan.yaml"):
+        (site / rel).write_text((site / rel).read_text(encoding="utf-8").replace("发布机构名称", "华新镇人民政府"),
+                                encoding="utf-8")
+    code, _, err = _run(capsys, "build", "--site", str(site), "--base-url", "https://www.huaxin.gov.cn/", "--no-search")
+    assert code == 0 and "发布机构名称" not in err, err
+
+
 _INIT_EXAMPLES = ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
                   "content/units/shi-li-zhen.yaml", "content/series/fangtan.yaml")
 """The files of sitegen init's example content: a case study, an interview, a unit and a series."""
@@ -397,9 +428,10 @@ def test_inits_default_title_is_warned_when_built_for_a_public_address_and_the_h
                 "content/units/shi-li-zhen.yaml"):
         (site / rel).unlink()
     series = site / "content/series/fangtan.yaml"
-    series.write_text(series.read_text(encoding="utf-8").replace("示例栏目：各单位负责人谈调研工作的进展。", "各镇负责人谈调研。"),
-                      encoding="utf-8")
+    series.write_text(series.read_text(encoding="utf-8").replace("示例栏目：各单位负责人谈调研工作的进展。", "各镇负责人谈调研。")
+                      .replace("发布机构名称", "金泽镇人民政府"), encoding="utf-8")
     config = site / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("发布机构名称", "金泽镇人民政府"), encoding="utf-8")
     line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("title:"))
     public = ("build", "--site", str(site), "--base-url", "https://www.jinze.gov.cn/", "--no-search")
@@ -427,7 +459,7 @@ def test_inits_default_title_is_warned_when_built_for_a_public_address_and_the_h
     named = tmp_path / "named"
     assert _run(capsys, "init", str(named), "--title", "金泽镇大调研")[0] == 0
     code, _, err = _run(capsys, "build", "--site", str(named), "--base-url", "https://www.jinze.gov.cn/", "--no-search")
-    assert "--title" not in err, err
+    assert "--title" not in err and 'publisher: "发布机构名称"' in err, err  # its publisher still to write: an error
 
 
 def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_space(tmp_path: Path, capsys,
