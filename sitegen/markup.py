@@ -233,7 +233,7 @@ from .markupchecklinks import (TYPED_LINK_RE, address_slip_problems, broken_link
 from .markupchecklists import indented_marker_problems, lazy_line_problems
 from .markupchecknotes import citation_problems, footnote_problems, more_than_problems
 from .markupchecknumbers import numbering_problems, year_item_problems
-from .markupcheckstars import masking_star_problems
+from .markupcheckstars import masking_star_problems, unclosed_bold_problems
 from .markupchecktables import pipe_blocks_formed, table_cell_problems, table_problems, table_scan_problems
 from .markupcheckwide import full_width_sign_problems
 from .markupclean import (is_local_path, lazy_picture, lazy_stand_ins_dropped, local_file_name, make_cleaner,
@@ -391,7 +391,8 @@ class MarkdownRenderer:
         problems += outside_html_blocks(year_item_problems(source, lines, clean_html, path, first_line),
                                         blocks, first_line)
         problems += full_width_sign_problems(source, lines, path, first_line)
-        problems += spaced_bold_problems(lines, clean_html, path, first_line)
+        spaced = spaced_bold_problems(lines, clean_html, path, first_line)
+        problems += spaced
         problems += open_comment_problems(lines, clean_html, path, first_line)
         problems += angle_bracket_problems(lines, clean_html, path, first_line)
         problems += odd_space_item_problems(source, lines, path, first_line)
@@ -407,6 +408,11 @@ class MarkdownRenderer:
         problems += lost_character_problems(source, lines, path, first_line)
         problems += reading_figures_problems(source, lines, path, first_line)
         problems += masking_star_problems(lines, clean_html, path, first_line)
+        # A line whose bold has a space inside its stars is told so, and Markdown in an HTML block as such: not
+        # as bold never closed too.
+        problems += [problem for problem in outside_html_blocks(unclosed_bold_problems(lines, clean_html, path,
+                                                                                  first_line), blocks, first_line)
+                     if problem.line not in {told.line for told in spaced}]
         problems += sub_item_problems(source, lines, clean_html, path, first_line)
         if removal_possible(source, raw_html):
             problems += removal_problems(raw_html, lines, blocks, path, first_line)

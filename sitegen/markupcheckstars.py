@@ -1,7 +1,8 @@
-"""Source-level checks of stars that hid part of a name.
+"""Source-level checks of stars: those that hid part of a name, and bold never closed.
 
 Job: warn stars typed to hide part of a name (``王**``, ``张*明``) that
-Markdown paired into bold or italics (`masking_star_problems`).
+Markdown paired into bold or italics (`masking_star_problems`), and an
+opening ``**`` that nothing closes, which the page shows (`unclosed_bold_problems`).
 
 May import: errors, lazyre, markupbits, markupcheckbits, plaintext (and the standard library).
 """
@@ -121,3 +122,57 @@ def masking_star_problems(lines: list[str], clean_html: str, path: str, first_li
                     f"{clipped(line.strip())}",
                     "to show the stars, write a backslash before each: " + "".join("\\" + c for c in found.group(1))))
     return problems
+
+
+_BOLD_RUN_RE = compile_later(r"(?<![\\*])\*\*(?!\*)")
+"""Two stars, no more, not typed after a backslash: where bold (加粗) opens or closes."""
+_SHOWN_AFTER_RE = compile_later(r"[^\s*_`\[\]<>&\\!()（）]{1,4}")
+"""The characters after a run that the page shows as typed, at most four: what to find the run by in the page."""
+_ONLY_STARS_RE = compile_later(r"[\s*>+-]*")
+"""A line of stars alone (``***``, ``* * *``: a rule) or list and quote markers: no bold there to close."""
+
+
+def unclosed_bold_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
+    """Warnings for an opening ``**`` that nothing closes (``- **131份已提交…``, ``共开展调研**325批次``).
+
+    Markdown makes no bold of it and the page shows the two stars where the
+    editor meant a figure in bold. Found only where the page does show
+    ``**`` with the characters typed after it (`_SHOWN_AFTER_RE`), at the
+    line and column typed. Left alone: a run with a space or nothing after it, or
+    punctuation (``王**、``, ``重点**。``: the end of a name's hidden characters or
+    of a bold begun elsewhere), one right after a surname before a Chinese
+    character (``王**反映``: characters hidden, told by `masking_star_problems`
+    when Markdown pairs them), one between ASCII letters or digits
+    (``2**10``, ``a**b``: a formula), a line of stars alone, fenced code and
+    code spans. Found while converting (cached). Takes the body's lines and
+    the page's HTML; returns the warnings in the order typed.
+    """
+    if "**" not in clean_html:
+        return []  # most pages: every bold closed
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        if "**" not in line or _ONLY_STARS_RE.fullmatch(line):
+            continue
+        plain = without_code_spans(line)
+        for run in _BOLD_RUN_RE.finditer(plain):
+            before, after = plain[run.start() - 1:run.start()], plain[run.end():run.end() + 1]
+            if not after or after.isspace() or after in AFTER_NAME or (before in SURNAMES and is_han(after)) \
+                    or (before.isascii() and before.isalnum() and after.isascii() and after.isalnum()):
+                continue
+            shown = _SHOWN_AFTER_RE.match(plain, run.end())
+            if shown is None or "**" + html.escape(shown.group(), quote=False) not in clean_html:
+                continue  # closed on this line or the next, as Markdown pairs it: bold, as meant
+            problems.append(Problem(
+                path, first_line + index, run.start() + 1, "warning",
+                f'this "**" opens bold (加粗) that is never closed, so the page shows the two stars: '
+                f"{_around(line, run.start())}",
+                'write "**" again right after the last word to be bold (**重点**内容); if the stars are meant to '
+                "show, type a backslash before each: \\*\\*"))
+    return problems
+
+
+def _around(line: str, column: int, before: int = 12, after: int = 24) -> str:
+    """The part of ``line`` around the index ``column`` (``before`` characters before it, ``after`` from it), marked
+    "…" where cut: where a long paragraph's slip is, which its first characters (`clipped`) may not show."""
+    start, end = max(0, column - before), column + after
+    return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line.rstrip()) else "")

@@ -1025,6 +1025,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n村民张*明、李*华反映，路灯不亮。\n")}),
         ("Bold typed with a space inside its stars", "** 重点 **",
          {_P: interview(body="## 问题\n\n这是** 重点 **内容。\n")}),
+        ("Bold never closed", "- **131份已提交区相关部门；",
+         {_P: interview(body="## 问题\n\n- **131份已提交区相关部门；\n- 103份已解决。\n")}),
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
         ('A ">" typed at the start of a line for "more than"', ">90%的居民表示满意。",
          {_P: interview(body="调研结果：\n\n>90%的居民表示满意。\n")}),

@@ -3074,6 +3074,30 @@ def test_a_heading_closed_by_full_width_number_signs_is_warned_with_the_line_to_
     assert '<h3 id="引文">引文</h3>' in fixed.html
 
 
+def test_bold_never_closed_is_warned_where_the_page_shows_its_stars(renderer: MarkdownRenderer) -> None:
+    # "- **131份已提交区相关部门；" (the closing stars forgotten) and "共开展调研**325批次" were published with "**"
+    # before the figure, and check said nothing.
+    body = ("截至4月26日，各调研组共开展调研**325批次，共收集问题清单287份，其中：\n\n"
+            "- **131份已提交区相关部门；\n- **109份**已解决；\n\n"
+            # Shown as typed, and meant so: a name's hidden characters, the end of a bold begun elsewhere, a
+            # formula, stars typed after a backslash, code, a rule.
+            "王**反映情况。\n\n这是重点**。\n\n2**10\n\n\\*\\*星号\n\n`**代码`\n\n***\n\n"
+            "跨行的**加粗\n到这里**为止。\n")
+    result = renderer.render(body, "a.md", 1)
+    assert "共开展调研**325批次" in result.html and "<li>**131份已提交区相关部门；</li>" in result.html
+    for shown in ("<p>王**反映情况。</p>", "<p>这是重点**。</p>", "<p>2**10</p>", "<p>**星号</p>"):
+        assert shown in result.html
+    assert "<strong>加粗<br>\n到这里</strong>" in result.html  # closed on the next line of its paragraph
+    hint = ('write "**" again right after the last word to be bold (**重点**内容); if the stars are meant to show, type '
+            "a backslash before each: \\*\\*")
+    opens = 'this "**" opens bold (加粗) that is never closed, so the page shows the two stars: '
+    assert placed(result) == [
+        (1, 18, opens + "…6日，各调研组共开展调研**325批次，共收集问题清单287份，其中：", hint),
+        (3, 3, opens + "- **131份已提交区相关部门；", hint)]
+    mended = body.replace("**325批次", "**325批次**").replace("**131份已", "**131份**已")
+    assert placed(renderer.render(mended, "a.md", 1)) == []
+
+
 def test_bold_typed_with_a_space_inside_its_stars_is_warned(renderer: MarkdownRenderer) -> None:
     # "** 重点 **" (a space from an input method or a Word habit) was published with its stars, unwarned; in
     # the first line Markdown even bolded "内容，" between the two pairs.
