@@ -37,13 +37,14 @@ May import: errors, load, site, fresh, placeholders, cachefile.
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Collection, Mapping, NamedTuple, Sequence
 from urllib.parse import unquote
 
 from .cachefile import replace_file
-from .errors import Report
+from .errors import SHOW_FILE_ENDINGS, Report
 from .fresh import digest, options_key
 from .load import Document, keep_aliases, slug_origin
 from .placeholders import INIT_CASE_TITLE, INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME
@@ -303,8 +304,9 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
         # Nor is a page the last build held back (a draft, or scheduled for later): it was off the site already.
         if old.url in served or old.title in _INIT_EXAMPLE_TITLES or old.example or old.held:
             continue
-        if _kept_unread(graph.config.root, rel):
+        if (other := _kept_unread(graph.config.root, rel)) is not None:
             unread[rel] = old
+            _refuse_unread(rel, other, old, report)
         else:
             _warn_gone(rel, old, report, (shown_as or {}).get(rel), _tag_pages_gone(graph, old, before, now, served))
     _gone_tags(graph, before, now, served, entries, report, setting)
@@ -491,19 +493,41 @@ def _is_init_series(view: SeriesView) -> bool:
     return view.series.blurb == INIT_SERIES_BLURB
 
 
-def _kept_unread(root: Path, rel: str) -> bool:
-    """True when the file ``rel`` (gone) is beside itself under another ending, which sitegen does not read:
-    ``访谈.md.txt`` (saved by Notepad), ``访谈.txt``, ``baihe.yaml.bak``. Loading warns of any such file in a
-    folder of pages or records, with the name to give it back (`sitegen.load`, `sitegen.sources`); "this file
-    is gone … 404", beside it, told the editor to put back a file that is there, or to give its address to
-    another page. Raises nothing."""
+def _kept_unread(root: Path, rel: str) -> str | None:
+    """The file (path from the site folder) that is ``rel`` (gone) under another ending, which sitegen does not
+    read: ``访谈.md.txt`` (saved by Notepad), ``访谈.txt``, ``baihe.yaml.bak``; None when there is none. Loading
+    warns of any such file in a folder of pages or records, with the name to give it back (`sitegen.load`,
+    `sitegen.sources`); "this file is gone … 404", beside it, told the editor to put back a file that is there, or
+    to give its address to another page. Raises nothing."""
     path = root / rel
     stem = path.name.partition(".")[0]
     try:
-        return any(other.name != path.name and other.is_file() and other.name.partition(".")[0] == stem
-                   for other in path.parent.iterdir())
+        return next((posixpath.join(posixpath.dirname(rel), other.name) for other in sorted(path.parent.iterdir())
+                     if other.name != path.name and other.is_file() and other.name.partition(".")[0] == stem), None)
     except OSError:
-        return False
+        return None
+
+
+def _refuse_unread(rel: str, other: str, old: Known, report: Report) -> None:
+    """Error at ``other``, the file ``rel`` under an ending sitegen does not read (`_kept_unread`), when the last
+    build published ``rel`` (``old``): its page would be taken off the site by a slip of its name.
+
+    Notepad's ``访谈.md.txt`` published the site without the page, told only as a file not read: nothing said
+    that a page readers had was going, as a file deleted is told (`_warn_gone`). An error, not a warning: no
+    editor takes a page off by its file's ending, and the hint gives the ways that do (``draft: true``, or the
+    file moved out of content/). Loading's warning at ``other`` says why it is not read; this says what it would
+    take off the site. Raises nothing.
+    """
+    name = posixpath.basename(rel)
+    title = f' "{old.title}"' if old.title else ""
+    pages = rel.startswith(("content/interviews/", "content/cases/"))
+    page = "page and figures" if rel.startswith("content/units/") else "page"
+    away = "write draft: true in it, or move it out of content/" if pages else "move it out of content/"
+    report.error(other, None, None,
+                 f"the last build published this file as {rel}: under this name it is not read, so its {page}{title} "
+                 f"at {old.url} would be taken off the site, and links to it would get 404 (page not found)",
+                 f"rename the file back to {name} ({SHOW_FILE_ENDINGS} its whole name); to take the page off the "
+                 f"site on purpose, {away}")
 
 
 def _tag_pages_gone(graph: SiteGraph, old: Known, before: AddressBook, now: AddressBook,

@@ -8,7 +8,10 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from sitegen.build import BuildOptions, build, check
+from sitegen.errors import SiteError
 from sitegen.fresh import options_key
 from sitegen.serve import PREVIEW_OUTPUT
 
@@ -97,20 +100,35 @@ def test_a_file_gone_after_a_rename_the_editor_saw_is_told_at_that_name_with_the
     assert [line.split(": warning: ")[0] for line in _built(root, **preview)] == ["content/interviews/other.md"]
 
 
-def test_a_file_saved_again_under_another_ending_is_told_once_by_its_new_name(tmp_path: Path) -> None:
-    # Saved by Notepad as other.md.txt, the page was told twice: rightly as a file not read, and first as "this file
-    # is gone … links to it will get 404", whose hint was to put back a file that is there or give its address away.
+def test_a_published_file_saved_again_under_another_ending_is_an_error_at_its_new_name(tmp_path: Path) -> None:
+    # Saved by Notepad as other.md.txt, the page was first told twice: as a file not read, and as "this file is
+    # gone … links to it will get 404", whose hint was to put back a file that is there. Then once, as a file not
+    # read: the build went on and took the page off the site, nothing saying so.
     root = _site(tmp_path / "site")
     _built(root)
-    (root / "content/interviews/other.md").rename(root / "content/interviews/other.md.txt")
-    warnings = _built(root)
-    assert [line.split(": warning: ")[0] for line in warnings] == ["content/interviews/other.md.txt"]
-    assert 'the file name ends in ".md.txt" (Notepad added ".txt")' in warnings[0]
-    (root / "content/interviews/other.md.txt").rename(root / "content/interviews/other.md")
+    published = (root / "output/interviews/other/index.html").read_bytes()
+    for typed in ("other.md.txt", "other.txt"):
+        (root / "content/interviews/other.md").rename(root / f"content/interviews/{typed}")
+        with pytest.raises(SiteError) as stopped:
+            _built(root)
+        assert [problem.format() for problem in stopped.value.problems if problem.severity == "error"] == [
+            f"content/interviews/{typed}: error: the last build published this file as content/interviews/other.md: "
+            'under this name it is not read, so its page "另一篇" at /interviews/other/ would be taken off the site, '
+            "and links to it would get 404 (page not found)\n"
+            "  hint: rename the file back to other.md (turn on 查看 → 文件扩展名 in Windows to see its whole name); to "
+            "take the page off the site on purpose, write draft: true in it, or move it out of content/"]
+        assert [problem.path for problem in stopped.value.problems if problem.severity == "warning"] == [
+            f"content/interviews/{typed}"]  # why it is not read, as loading says
+        assert (root / "output/interviews/other/index.html").read_bytes() == published
+        (root / f"content/interviews/{typed}").rename(root / "content/interviews/other.md")
+        assert _built(root) == []
+    # Taken off as the hint says, each way is told as such, once.
+    edit_file(root, "content/interviews/other.md", "title: 另一篇", "title: 另一篇\ndraft: true")
+    assert ["draft: true (草稿) takes it off the site" in line for line in _built(root)] == [True]
+    assert not (root / "output/interviews/other").exists()
+    edit_file(root, "content/interviews/other.md", "title: 另一篇\ndraft: true", "title: 另一篇")
     assert _built(root) == []
-    (root / "content/interviews/other.md").rename(root / "content/interviews/other.txt")
-    assert [line.split(": warning: ")[0] for line in _built(root)] == ["content/interviews/other.txt"]
-    (root / "content/interviews/other.txt").unlink()  # deleted: its page gone is told
+    (root / "content/interviews/other.md").unlink()  # deleted: its page gone is told
     assert [line.split(": warning: ")[0] for line in _built(root)] == ["content/interviews/other.md"]
 
 
