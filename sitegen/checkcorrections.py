@@ -8,6 +8,7 @@ May import: errors, load (record types only), models, checkcommon (and the stand
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping
@@ -54,12 +55,15 @@ def check_corrected_tallies(unit: Sourced[Unit], published: PublishedTallies, to
     correction note there (办理中由50份更正为51份) had the editor write a typing slip into the public record as a
     correction. An error stops the build, so the output keeps the figures published, and once the error is
     mended a figure still changed is told. A warning there does not stop the build, so the correction is
-    told beside it (that build publishes the figure, and the next compares with it).
+    told beside it (that build publishes the figure, and the next compares with it). Two tallies of one day are
+    an error (`sitegen.checkdates.check_tally_order`), and neither is compared: a date typed over an earlier
+    tally's had the tally published that day told as corrected to the other's figures, with a note to paste.
     """
     told_lines = {problem.line for problem in report.errors if problem.path == unit.path}
+    days = Counter(tally.as_of for tally in unit.record.tallies)
     for index, tally in enumerate(unit.record.tallies):
         before = published.rows.get((unit.record.id, tally.as_of.isoformat()))
-        if before is None:
+        if before is None or days[tally.as_of] > 1:
             continue
         changed = [(name, before.get(name), getattr(tally, name)) for name in TALLY_FIGURES
                    if before.get(name) != getattr(tally, name)]

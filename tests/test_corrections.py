@@ -115,6 +115,19 @@ def test_a_tally_the_last_build_did_not_publish_is_not_compared(tmp_path: Path) 
     assert problems(root) == []
 
 
+def test_a_tally_dated_as_a_published_one_is_told_as_two_tallies_of_a_day_not_as_a_correction(
+        tmp_path: Path) -> None:
+    # An earlier tally's as_of typed as the published one's: beside the error "two tallies on 2018-04-26", the
+    # tally published that day was told as corrected to the other's figures, with a 更正 note to paste.
+    earlier = ("  - as_of: 2018-03-15\n    collected: 20\n    escalated: 5\n    resolved: 5\n    in_progress: 10\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit().replace("tallies:\n", "tallies:\n" + earlier)})
+    published(root)
+    edit_file(root, UNIT_PATH, "2018-03-15", "2018-04-26")
+    told = problems(root)
+    assert [problem.split(": ")[1] for problem in told] == ["error"]
+    assert told[0].startswith(f"{UNIT_PATH}:9:12: error: two tallies on 2018-04-26")
+
+
 def test_the_preview_compares_with_the_published_folder_not_its_own(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: unit()})
     published(root)
