@@ -249,7 +249,8 @@ def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
     only), and tones are set aside (好, hǎo or hào, is hao either way: a slug cannot tell them apart). A reading
     that no word of pypinyin's phrase list gives the character is left out (`_readings_in_words`): 白 is read bo
     only in old texts, 朱 shu in none, so 白鹤镇 and 朱家角镇's 朱 are named no more than 华新镇, while 巷 keeps
-    hang (巷道) and 重 chong (重新). Raises nothing. Loads pypinyin.
+    hang (巷道) and 重 chong (重新). The particles 的, 了 and 着, read de, le and zhe standing alone (`_PARTICLES`),
+    are not named: every title holds them, and no title reads them otherwise. Raises nothing. Loads pypinyin.
     """
     from pypinyin import Style, pinyin
 
@@ -262,10 +263,18 @@ def heteronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
         choices = tuple(dict.fromkeys(read))
         if len(choices) > 1 and char not in found:
             found[char] = choices
+    for char, particle in _PARTICLES.items():
+        if found.get(char, ("",))[0] == particle:
+            del found[char]  # 家门口的日间照料中心: de, as every 的 standing alone is read
     in_words = _readings_in_words(frozenset(found)) if found else {}
     kept = {char: tuple(choice for choice in choices if choice in in_words[char]) if in_words.get(char) else choices
             for char, choices in found.items()}
     return [(char, choices) for char, choices in kept.items() if len(choices) > 1]
+
+
+_PARTICLES = {"的": "de", "了": "le", "着": "zhe"}
+"""Particles (助词) read one way wherever they stand alone: their other readings (的确 dí, 了解 liǎo, 着急 zháo)
+come only in words, which pypinyin reads in context as one reading (`heteronyms` names none of them)."""
 
 
 @lru_cache(maxsize=64)

@@ -1284,12 +1284,16 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
     assert "zhong-gu-zhen" not in renamed.read_text(encoding="utf-8")
     code, out, err = _run(capsys, "new", "tally", "--unit", "chong-gu-zhen", "--site", str(site))
     assert code == 0 and "as_of:" in out
-    # A page's slug reads 重固 as the unit's id now does; its 多音字 are named all the same.
+    # A page's slug reads 重固 as the unit's id now does; its 多音字 are named all the same (the particle 的 not:
+    # it is read de wherever it stands alone, and "check 的 (de, di)" was noise in every title).
     code, out, err = _run(capsys, "new", "interview", "重固镇：新的访谈", "--unit", "chong-gu-zhen", "--site", str(site))
     assert code == 0 and err == _DRAFT_NOTE + (
         '  note: the slug chong-gu-zhen-xin-de-fang-tan is the pinyin of "重固镇：新的访谈" and goes into the page\'s '
-        "address; check the 多音字 重 (zhong, chong), 的 (de, di): if one reads otherwise here, change the slug: "
+        "address; check the 多音字 重 (zhong, chong): if it reads otherwise here, change the slug: "
         "line now, before the page is published\n")
+    code, out, err = _run(capsys, "new", "case", "家门口的日间照料中心", "--unit", "chong-gu-zhen", "--site", str(site))
+    assert (code, out.split()[-1].endswith("content/cases/jia-men-kou-de-ri-jian-zhao-liao-zhong-xin.md"), err) == (
+        0, True, _DRAFT_NOTE)
     for given in (["unit", "华新镇", "--id", "huaxin"], ["unit", "Xujing Town"],
                   ["case", "重固镇：路口", "--unit", "chong-gu-zhen", "--slug", "chonggu-lukou"]):
         code, out, err = _run(capsys, "new", *given, "--site", str(site))
