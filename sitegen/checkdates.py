@@ -415,12 +415,18 @@ def _tally_date_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date
     elif (moved := _moved_tally(dated)) is not None:
         _tell_moved_tally(path, yaml, dated, moved, report)
         return
-    for (_, before), (index, after) in zip(dated, dated[1:]):
+    for place, ((_, before), (index, after)) in enumerate(zip(dated, dated[1:]), 1):
         if after == before:
             message, hint = f"two tallies on {after.isoformat()}", "keep one tally per date: merge them or correct the date"
         elif after < before:
             message = f"tally of {after.isoformat()} is listed after the tally of {before.isoformat()}"
-            hint = "list tallies oldest first (按日期从早到晚)"
+            # "list tallies oldest first" left the editor to find which lines go where.
+            later, later_day = next((other, day) for other, day in dated[:place] if day > after)
+            first, last = yaml.lines_of(("tallies", index))
+            lines = f"line {first}" if first == last else f"lines {first}–{last}"
+            hint = (f"tallies are listed oldest first (按日期从早到晚): move {lines} above the tally of "
+                    f"{later_day.isoformat()} (line {yaml.lines_of(('tallies', later))[0]}), with the \"-\" lined up "
+                    "with the \"-\" of the other tallies; if its date is mistyped, correct as_of instead")
         else:
             continue
         if len(suspects) == 2 and not _same_figures(tallies, suspects[0].index, suspects[1].index):

@@ -80,7 +80,9 @@ def test_tallies_out_of_order_and_on_one_date_are_errors(tmp_path: Path) -> None
     assert where(problems) == [(UNIT_PATH, 10, 12, "error"), (UNIT_PATH, 15, 12, "error")]
     assert [(p.message, p.hint) for p in problems] == [
         ("two tallies on 2018-04-26", "keep one tally per date: merge them or correct the date"),
-        ("tally of 2018-03-01 is listed after the tally of 2018-04-26", "list tallies oldest first (按日期从早到晚)")]
+        ("tally of 2018-03-01 is listed after the tally of 2018-04-26",
+         'tallies are listed oldest first (按日期从早到晚): move lines 15–19 above the tally of 2018-04-26 (line 5), with '
+         'the "-" lined up with the "-" of the other tallies; if its date is mistyped, correct as_of instead')]
 
 
 @pytest.mark.parametrize("older", [1, 2])
@@ -1683,7 +1685,8 @@ def test_a_tally_out_of_order_is_told_in_the_run_that_tells_of_a_wrong_field_in_
     root = write_site(tmp_path, {UNIT_PATH: unit_with(later + earlier.replace("\n", "\n" + slip, 1))})
     assert [p.format() for p in found(root)] == [
         f"{UNIT_PATH}:10:12: error: tally of 2018-04-26 is listed after the tally of 2018-06-30\n"
-        "  hint: list tallies oldest first (按日期从早到晚)",
+        "  hint: tallies are listed oldest first (按日期从早到晚): move lines 10–15 above the tally of 2018-06-30 (line "
+        '5), with the "-" lined up with the "-" of the other tallies; if its date is mistyped, correct as_of instead',
         f"{UNIT_PATH}:11:5: error: {told}"]
     # Both hints followed in one round: clean, and the tallies shown oldest first.
     mended = tally("2018-04-26", 120, 60, 40, 20, batches=3) if "batchs" in slip else earlier
