@@ -506,6 +506,15 @@ def _explain_indent(lines: Lines, line: int, column: int, mark: object) -> Expla
         if previous_char(text, column) in "\"'":
             return quoted_then_text(lines, line)
         quoted = _value_quoted(text)
+        start, colon, pos = typed_value(text)
+        opening = text[pos:pos + 1] if colon is not None else ""
+        if opening in ("[", "{") and previous_char(text, column) == "]}"["[{".index(opening)]:
+            # title: [转载]华新镇…: "unexpected 华 after the value" left the editor to know what YAML does with "[".
+            closing = "]}"["[{".index(opening)]
+            kind = "a list (列表)" if opening == "[" else "a mapping of fields (映射)"
+            return (f'the value starts with "{opening}", which YAML reads as {kind} that ends at "{closing}", so the '
+                    f'text after it ("{clip(split_comment(text[column:])[0].rstrip(), 8)}") cannot follow',
+                    paste_hint(QUOTE_HINT, quoted) if quoted else QUOTE_HINT, None)
         return (f'unexpected "{clip(char, 1)}" after the value',
                 paste_hint(QUOTE_HINT, quoted) + ", or check the brackets on this line" if quoted
                 else f"{QUOTE_HINT}, or check the brackets on this line", None)

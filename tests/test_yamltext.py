@@ -3044,8 +3044,14 @@ def test_text_lined_up_with_the_items_above_is_first_offered_as_one_more_item(it
     # "the YAML cannot be read here (… while scanning a tag …)", with the general hint about spaces and TABs.
     ("note: !重要：初步统计", 'a value starting with "!" is read by YAML as a type tag (类型标记), not as text',
      'note: "!重要：初步统计"'),
-    # "wrap the whole value in quotes", without the line to write.
-    ("note: [补录] 数据来源：镇大调研办   # 说明", 'unexpected "数" after the value', 'note: "[补录] 数据来源：镇大调研办"   # 说明'),
+    # "wrap the whole value in quotes", without the line to write; then 'unexpected "数" after the value', which
+    # did not say what YAML makes of the "[" (title: [转载]华新镇…, as reposts are titled).
+    ("note: [补录] 数据来源：镇大调研办   # 说明", 'the value starts with "[", which YAML reads as a list (列表) that ends '
+     'at "]", so the text after it ("数据来源：镇大…") cannot follow', 'note: "[补录] 数据来源：镇大调研办"   # 说明'),
+    ("note: [转载]华新镇", 'the value starts with "[", which YAML reads as a list (列表) that ends at "]", so the text '
+     'after it ("华新镇") cannot follow', 'note: "[转载]华新镇"'),
+    ("note: {补录} 数据", 'the value starts with "{", which YAML reads as a mapping of fields (映射) that ends at "}", '
+     'so the text after it ("数据") cannot follow', 'note: "{补录} 数据"'),
 ])
 def test_a_value_yaml_reads_as_a_tag_or_a_list_gets_the_line_with_it_quoted(typed: str, message: str,
                                                                            quoted: str) -> None:
