@@ -521,11 +521,11 @@ def _refuse_unread(rel: str, other: str, old: Known, report: Report) -> None:
     name = posixpath.basename(rel)
     title = f' "{old.title}"' if old.title else ""
     pages = rel.startswith(("content/interviews/", "content/cases/"))
-    page = "page and figures" if rel.startswith("content/units/") else "page"
+    figures = " with its figures" if rel.startswith("content/units/") else ""
     away = "write draft: true in it, or move it out of content/" if pages else "move it out of content/"
     report.error(other, None, None,
-                 f"the last build published this file as {rel}: under this name it is not read, so its {page}{title} "
-                 f"at {old.url} would be taken off the site, and links to it would get 404 (page not found)",
+                 f"the last build published this file as {rel}: under this name it is not read, so its page{title} "
+                 f"at {old.url} would be taken off the site{figures}, and links to it would get 404 (page not found)",
                  f"rename the file back to {name} ({SHOW_FILE_ENDINGS} its whole name); to take the page off the "
                  f"site on purpose, {away}")
 

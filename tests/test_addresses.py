@@ -132,6 +132,21 @@ def test_a_published_file_saved_again_under_another_ending_is_an_error_at_its_ne
     assert [line.split(": warning: ")[0] for line in _built(root)] == ["content/interviews/other.md"]
 
 
+def test_a_published_unit_file_kept_under_another_ending_is_an_error_naming_its_figures(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\n",
+                                         FIRST: interview("白鹤镇访谈")})
+    _built(root)
+    (root / "content/units/xujing.yaml").rename(root / "content/units/xujing.yaml.bak")
+    with pytest.raises(SiteError) as stopped:
+        _built(root)
+    assert [problem.format() for problem in stopped.value.problems if problem.severity == "error"] == [
+        "content/units/xujing.yaml.bak: error: the last build published this file as content/units/xujing.yaml: under "
+        'this name it is not read, so its page "徐泾镇" at /units/xujing/ would be taken off the site with its figures, '
+        "and links to it would get 404 (page not found)\n"
+        "  hint: rename the file back to xujing.yaml (turn on 查看 → 文件扩展名 in Windows to see its whole name); to "
+        "take the page off the site on purpose, move it out of content/"]
+
+
 def test_a_unit_whose_file_is_gone_is_not_offered_aliases_which_name_a_unit(tmp_path: Path) -> None:
     # "add aliases: [/units/xujing/]", followed in another unit's file, published the address as a name of that unit.
     root = write_site(tmp_path / "site", {"content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\n",
