@@ -393,6 +393,7 @@ class MarkdownRenderer:
         problems += full_width_sign_problems(source, lines, path, first_line)
         spaced = spaced_bold_problems(lines, clean_html, path, first_line)
         problems += spaced
+        spaced_lines = {told.line for told in spaced}
         problems += open_comment_problems(lines, clean_html, path, first_line)
         problems += angle_bracket_problems(lines, clean_html, path, first_line)
         problems += odd_space_item_problems(source, lines, path, first_line)
@@ -412,7 +413,7 @@ class MarkdownRenderer:
         # as bold never closed too.
         problems += [problem for problem in outside_html_blocks(unclosed_bold_problems(lines, clean_html, path,
                                                                                   first_line), blocks, first_line)
-                     if problem.line not in {told.line for told in spaced}]
+                     if problem.line not in spaced_lines]
         problems += sub_item_problems(source, lines, clean_html, path, first_line)
         if removal_possible(source, raw_html):
             problems += removal_problems(raw_html, lines, blocks, path, first_line)
